@@ -1,0 +1,73 @@
+# La Boussole — two commands: `make run` (serve the demo) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	@echo "==> Création de l'environnement virtuel $(VENV)"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	@echo "==> Installation des dépendances"
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	@echo "==> Installation des dépendances de développement"
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@
+
+setup: $(VENV)/.installed  ## install, migrate, load the demo content and build the search index
+	@mkdir -p var
+	@echo "==> Migrations de la base de données"
+	$(MANAGE) migrate --noinput
+	@echo "==> Contenu de démonstration et comptes"
+	$(MANAGE) load_demo_content
+	@echo "==> Index de recherche"
+	$(MANAGE) boussole_search_index
+
+run: setup  ## serve the site with demo content on http://127.0.0.1:8000
+	@echo "==> La Boussole : http://$(HOST):$(PORT)/ (administration : /admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+browser-deps:  ## Debian's chromium for the browser tests (never a downloaded browser)
+	@command -v chromium >/dev/null || { echo "==> Installation de chromium (Debian)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+lint: $(VENV)/.installed-dev  ## ruff check + format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(VENV)/.installed-dev browser-deps lint  ## lint, checks and the whole pytest suite
+	@echo "==> manage.py check"
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	@echo "==> makemigrations --check"
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	@echo "==> pytest"
+	$(BIN)/pytest
+
+postgres:  ## install (apt) and start PostgreSQL 15, create the boussole role and database
+	bash .ci/postgres.sh
+
+test-postgres: $(VENV)/.installed-dev browser-deps postgres  ## the pytest suite against PostgreSQL
+	DATABASE_URL=$${DATABASE_URL:-postgres://boussole:boussole@127.0.0.1:5432/boussole} $(BIN)/pytest
+
+bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items, SQLite and PostgreSQL
+	$(BIN)/python -m search.bench --output var/bench.md
+
+clean:  ## remove the virtualenv and local data
+	rm -rf $(VENV) var

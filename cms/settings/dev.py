@@ -1,0 +1,9 @@
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env
+
+DEBUG = True
+# Development only: a fixed key is harmless here and production refuses to start without its own.
+SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+BOUSSOLE_DEMO_ACCOUNTS_FILE = VAR_DIR / "demo-accounts.txt"

@@ -1,0 +1,71 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+
+from knowledge.models import BoussolePage
+
+FEATURED_BLOCKS = [
+    (
+        "page",
+        blocks.PageChooserBlock(
+            label=_("page mise en avant"),
+            page_type=["knowledge.GuideChapterPage", "knowledge.PracticeSheetPage"],
+            icon="pick",
+            template="home/blocks/featured_page.html",
+        ),
+    )
+]
+
+
+class HomePage(BoussolePage):
+    """The site root: introduction, featured chapters and sheets, latest updates, search box."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    featured = StreamField(
+        FEATURED_BLOCKS, verbose_name=_("chapitres et fiches mis en avant"), blank=True
+    )
+    latest_count = models.PositiveSmallIntegerField(
+        _("nombre de mises à jour affichées"), default=6
+    )
+
+    content_panels = [
+        *BoussolePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("featured"),
+        FieldPanel("latest_count"),
+    ]
+    api_fields = [*BoussolePage.api_fields, APIField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "knowledge.GuidePage",
+        "knowledge.PracticeSheetIndexPage",
+        "knowledge.TestimonyIndexPage",
+    ]
+    max_count = 1
+    reader_type_label = _("Accueil")
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def featured_pages(self):
+        from knowledge.visibility import is_visible
+
+        pages = [block.value.specific for block in self.featured if block.value]
+        return [page for page in pages if is_visible(page)]
+
+    def latest_updates(self):
+        from knowledge.models import GuideChapterPage, PracticeSheetPage, TestimonyPage
+        from knowledge.visibility import visible_pages
+
+        return (
+            visible_pages()
+            .type(GuideChapterPage, PracticeSheetPage, TestimonyPage)
+            .descendant_of(self)
+            .order_by("-last_published_at")
+            .specific()[: self.latest_count]
+        )

@@ -1,0 +1,115 @@
+"""StreamField blocks for chapters and practice sheets. Each block has a template, icon and French label."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("titre"), max_length=200)
+
+    class Meta:
+        icon = "title"
+        label = _("Intertitre")
+        template = "knowledge/blocks/heading.html"
+
+
+class ReflexesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"), default=_("Réflexes à acquérir"), max_length=200)
+    items = blocks.ListBlock(
+        blocks.CharBlock(label=_("réflexe"), max_length=400), label=_("réflexes")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Réflexes à acquérir")
+        template = "knowledge/blocks/reflexes.html"
+
+
+class QuotedTestimonyBlock(blocks.StructBlock):
+    testimony = blocks.PageChooserBlock(
+        label=_("remontée de terrain"),
+        page_type="knowledge.TestimonyPage",
+        required=False,
+        help_text=_("Choisir une remontée publiée, ou saisir une citation ci-dessous."),
+    )
+    quote = blocks.TextBlock(label=_("citation"), required=False)
+    attribution = blocks.CharBlock(label=_("attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation de terrain")
+        template = "knowledge/blocks/quoted_testimony.html"
+
+
+class ResourceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("intitulé"), max_length=200)
+    description = blocks.TextBlock(label=_("description"), required=False)
+    page = blocks.PageChooserBlock(label=_("page de la Boussole"), required=False)
+    document = DocumentChooserBlock(label=_("document"), required=False)
+    url = blocks.URLBlock(label=_("lien externe"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Ressource")
+        template = "knowledge/blocks/resource.html"
+
+
+class ResourceListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"), default=_("Ressources"), max_length=200)
+    resources = blocks.ListBlock(ResourceBlock(), label=_("ressources"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Liste de ressources")
+        template = "knowledge/blocks/resource_list.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("type"),
+        choices=[("info", _("À savoir")), ("tip", _("Conseil")), ("warning", _("Vigilance"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("titre"), required=False, max_length=200)
+    text = blocks.RichTextBlock(label=_("texte"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        label = _("Encadré")
+        template = "knowledge/blocks/callout.html"
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("étape"), max_length=200)
+    body = blocks.RichTextBlock(label=_("détail"), features=RICH_TEXT_FEATURES, required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Étape")
+        template = "knowledge/blocks/step.html"
+
+
+HEADING = ("heading", HeadingBlock())
+PARAGRAPH = (
+    "paragraph",
+    blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label=_("Texte"),
+        template="knowledge/blocks/paragraph.html",
+    ),
+)
+REFLEXES = ("reflexes", ReflexesBlock())
+QUOTED_TESTIMONY = ("quoted_testimony", QuotedTestimonyBlock())
+RESOURCES = ("resources", ResourceListBlock())
+CALLOUT = ("callout", CalloutBlock())
+STEP = ("step", StepBlock())
+RESOURCE = ("resource", ResourceBlock())
+
+CHAPTER_BODY_BLOCKS = [HEADING, PARAGRAPH, REFLEXES, QUOTED_TESTIMONY, RESOURCES, CALLOUT]
+SHEET_BODY_BLOCKS = [HEADING, PARAGRAPH, REFLEXES, QUOTED_TESTIMONY, CALLOUT]
+SHEET_STEP_BLOCKS = [STEP]
+SHEET_RESOURCE_BLOCKS = [RESOURCE]

@@ -1,0 +1,52 @@
+"""Filtered, paginated listings of a page's children for the reader site."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+
+from knowledge.filters import PracticeSheetFilterForm, TestimonyFilterForm
+from knowledge.visibility import visible_pages
+
+
+def _listing_spec(index_page):
+    from knowledge.models import PracticeSheetPage, TestimonyPage
+
+    specs = {
+        "practicesheetindexpage": (PracticeSheetPage, PracticeSheetFilterForm, "title"),
+        "testimonyindexpage": (TestimonyPage, TestimonyFilterForm, "-collected_on"),
+    }
+    return specs[index_page._meta.model_name]
+
+
+def build_listing(index_page, request):
+    """Live public children only, filtered by the query string, one page of results.
+
+    Unknown filter values never raise: they come back as `filter_errors` (the view answers
+    400 with the message) and the unfiltered listing is still shown.
+    """
+    model, form_class, ordering = _listing_spec(index_page)
+    items = visible_pages(model.objects.child_of(index_page)).order_by(ordering, "title")
+    form = form_class(request.GET or None)
+    filter_errors = []
+    if form.is_bound:
+        if form.is_valid():
+            items = form.filter(items)
+        else:
+            filter_errors = [str(e) for errors in form.errors.values() for e in errors]
+            form = form_class()
+    paginator = Paginator(items, index_page.paginate_by)
+    try:
+        page_obj = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_obj = paginator.page(1)
+    except EmptyPage:
+        page_obj = paginator.page(paginator.num_pages)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "filter_errors": filter_errors,
+        "items": page_obj.object_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "result_count": paginator.count,
+        "querystring": query.urlencode(),
+    }

@@ -1,0 +1,31 @@
+from knowledge.models.base import BoussolePage, ClassificationMixin, FreshnessMixin
+from knowledge.models.glossary import GlossaryTerm
+from knowledge.models.pages import (
+    GuideChapterPage,
+    GuidePage,
+    PracticeSheetIndexPage,
+    PracticeSheetPage,
+    Seniority,
+    TestimonyIndexPage,
+    TestimonyPage,
+)
+from knowledge.models.taxonomy import Audience, Dispositif, ProjectStep, Territory, Theme
+
+__all__ = [
+    "Audience",
+    "BoussolePage",
+    "ClassificationMixin",
+    "Dispositif",
+    "FreshnessMixin",
+    "GlossaryTerm",
+    "GuideChapterPage",
+    "GuidePage",
+    "PracticeSheetIndexPage",
+    "PracticeSheetPage",
+    "ProjectStep",
+    "Seniority",
+    "Territory",
+    "TestimonyIndexPage",
+    "TestimonyPage",
+    "Theme",
+]

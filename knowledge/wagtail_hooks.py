@@ -1,0 +1,59 @@
+"""Admin wiring for the knowledge app: taxonomy and glossary snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from knowledge.models import Audience, Dispositif, GlossaryTerm, ProjectStep, Territory, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class DispositifViewSet(SnippetViewSet):
+    model = Dispositif
+    icon = "site"
+    list_display = ["acronym", "name", "slug"]
+
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "globe"
+    list_display = ["code", "name", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug"]
+
+
+class ProjectStepViewSet(SnippetViewSet):
+    model = ProjectStep
+    icon = "list-ol"
+    list_display = ["sort_order", "name", "slug"]
+
+
+class TaxonomyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Classement")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (ThemeViewSet, DispositifViewSet, TerritoryViewSet, AudienceViewSet, ProjectStepViewSet)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossaire")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["term", "acronym", "live"]
+    search_fields = ["term", "acronym"]
+
+
+register_snippet(TaxonomyViewSetGroup)
+register_snippet(GlossaryTermViewSet)
