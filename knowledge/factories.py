@@ -73,6 +73,7 @@ class BoussolePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(obj, create, extracted, **kwargs):

@@ -108,7 +108,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "static"
+# Filled by collectstatic in production; dev and tests serve from the finders instead.
+STATIC_ROOT = env.get("STATIC_ROOT") or None
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import VAR_DIR, env
 
 DEBUG = False
 
@@ -21,6 +21,7 @@ CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
 
+STATIC_ROOT = env.get("STATIC_ROOT", str(VAR_DIR / "static"))
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
