@@ -7,3 +7,10 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Contenus de la Boussole")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Signal receivers must be connected in every process (web, publish_scheduled, tasks),
+        # not only once the admin has loaded wagtail_hooks.
+        from knowledge import freshness
+
+        freshness.connect_signals()

@@ -1,9 +1,11 @@
 """Admin wiring for the knowledge app: taxonomy and glossary snippets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from knowledge.freshness import ContentToReviewPanel
 from knowledge.models import Audience, Dispositif, GlossaryTerm, ProjectStep, Territory, Theme
 
 
@@ -57,3 +59,8 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyViewSetGroup)
 register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_content_to_review_panel(request, panels):
+    panels.append(ContentToReviewPanel())
