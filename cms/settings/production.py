@@ -6,9 +6,11 @@ from .base import VAR_DIR, env
 DEBUG = False
 
 
-def _required(name):
-    value = env.get(name, "").strip()
-    if not value:
+def _required(name, separator=None):
+    """The variable's value (a list when `separator` is given); refuses to start without it."""
+    raw = env.get(name, "")
+    value = [part.strip() for part in raw.split(separator) if part.strip()] if separator else raw
+    if not value or (not separator and not value.strip()):
         raise ImproperlyConfigured(
             f"La variable d'environnement {name} est obligatoire en production."
         )
@@ -16,7 +18,7 @@ def _required(name):
 
 
 SECRET_KEY = _required("SECRET_KEY")
-ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
+ALLOWED_HOSTS = _required("ALLOWED_HOSTS", separator=",")
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in env.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ]
