@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -23,10 +24,99 @@ def words(text):
     return _WORD_RE.findall(fold(_ELISION_RE.sub(" ", text)))
 
 
+@lru_cache(maxsize=200_000)
 def stem(word):
-    """The French Snowball stem of an already folded word."""
+    """The French Snowball stem of an already folded word (cached: the vocabulary is small)."""
     return _stemmer.stemWord(word)
 
 
 def stems(text):
     return [stem(word) for word in words(text)]
+
+
+def word_spans(text):
+    """(start, end, folded word) for each word of the original text, for highlighting."""
+    spans = []
+    for match in _WORD_RE.finditer(text):
+        spans.append((match.start(), match.end(), fold(match.group())))
+    return spans
+
+
+# Not required in a query unless quoted: they carry no meaning alone ("accès aux soins").
+STOP_WORDS = frozenset(
+    fold(w)
+    for w in [
+        "a",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "et",
+        "eux",
+        "il",
+        "je",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "lui",
+        "ma",
+        "mais",
+        "me",
+        "même",
+        "mes",
+        "moi",
+        "mon",
+        "ne",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ou",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sur",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "c",
+        "d",
+        "j",
+        "l",
+        "m",
+        "n",
+        "s",
+        "t",
+        "y",
+        "été",
+        "est",
+        "sont",
+        "être",
+        "ont",
+        "avoir",
+        "à",
+    ]
+)

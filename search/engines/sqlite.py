@@ -1,0 +1,51 @@
+"""SQLite: an FTS5 table (created by migration 0002) over the pre-stemmed title and body."""
+
+FTS_TABLE = "boussole_search_fts"
+TITLE_WEIGHT = 10.0
+BODY_WEIGHT = 1.0
+
+
+def _alternative(stems):
+    # Stems are word characters only (search.text), so quoting cannot be escaped out of.
+    return '"' + " ".join(stems) + '"'
+
+
+def render(expr, mode="and"):
+    clauses = ["(" + " OR ".join(_alternative(alt) for alt in clause) + ")" for clause in expr]
+    return f" {mode.upper()} ".join(clauses)
+
+
+class SQLiteEngine:
+    vendor = "sqlite"
+
+    def write(self, cursor, rows):
+        if not rows:
+            return
+        self.delete(cursor, [row[0] for row in rows])
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows
+        )
+
+    def delete(self, cursor, ids):
+        ids = list(ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+
+    def clear(self, cursor):
+        cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def match(self, expr, mode="and"):
+        return (
+            f"JOIN {FTS_TABLE} ON {FTS_TABLE}.rowid = d.id",
+            f"{FTS_TABLE} MATCH %s",
+            [render(expr, mode)],
+        )
+
+    def rank(self, expr, mode="and"):
+        # bm25() is smaller for better matches; it is only valid alongside the MATCH above.
+        return f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})", [], "ASC"
+
+    def optimize(self, cursor):
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")

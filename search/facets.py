@@ -1,0 +1,51 @@
+"""Facet definitions: which index facet keys exist, their French labels and their valid values."""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from search.forms import FACET_PARAMS
+
+FACET_LABELS = {
+    "type": _("Type de contenu"),
+    "theme": _("Thématique"),
+    "dispositif": _("Dispositif"),
+    "territory": _("Département"),
+    "audience": _("Public"),
+    "project_step": _("Étape de projet"),
+}
+
+# Facet key → taxonomy model whose slugs are the facet's values.
+TAXONOMY_MODELS = {
+    "theme": "knowledge.Theme",
+    "dispositif": "knowledge.Dispositif",
+    "territory": "knowledge.Territory",
+    "audience": "knowledge.Audience",
+    "project_step": "knowledge.ProjectStep",
+}
+
+PARAM_FOR_KEY = {key: param for param, key in FACET_PARAMS.items()}
+
+
+def type_choices():
+    """(slug, label) for each indexable content type, read from the page models themselves."""
+    from wagtail.models import get_page_models
+
+    from search.indexing import GLOSSARY_TYPE, is_indexable_model, type_slug
+
+    choices = {}
+    for model in get_page_models():
+        if is_indexable_model(model) and not model._meta.abstract:
+            choices.setdefault(type_slug(model), model.reader_type_label)
+    choices[GLOSSARY_TYPE] = _("Terme du glossaire")
+    return list(choices.items())
+
+
+def facet_choices(key):
+    if key == "type":
+        return type_choices()
+    model = apps.get_model(TAXONOMY_MODELS[key])
+    return [(term.slug, str(term.name)) for term in model.objects.all()]
+
+
+def facet_value_labels(key):
+    return dict(facet_choices(key))

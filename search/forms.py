@@ -1,0 +1,136 @@
+"""The search parameters shared by the reader page (/recherche/) and the API (/api/v2/search/).
+
+GET parameters (all optional):
+- ``q``: the query (capped at ``MAX_QUERY_LENGTH`` characters; control characters and NUL bytes
+  are dropped, never an error);
+- ``type``, ``theme``, ``dispositif``, ``departement``, ``audience``, ``etape``: facet filters,
+  each repeatable (values of one facet are OR-ed, facets are AND-ed); values are slugs; an unknown
+  value is a form error with a French message;
+- ``sort``: ``pertinence`` (default) or ``date``;
+- ``page``: 1-based page number (a page past the end is clamped to the last page by the service;
+  0, negative or non-numeric values are form errors);
+- ``per_page``: 1 to ``MAX_PER_PAGE`` (default ``DEFAULT_PER_PAGE``).
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 200
+DEFAULT_PER_PAGE = 10
+MAX_PER_PAGE = 50
+MAX_PAGE = 100_000  # beyond this a page number is nonsense: rejected instead of clamped
+
+SORT_RELEVANCE = "pertinence"
+SORT_DATE = "date"
+
+# Form parameter → facet key used in the index (the keys of page.facet_values(), plus "type").
+FACET_PARAMS = {
+    "type": "type",
+    "theme": "theme",
+    "dispositif": "dispositif",
+    "departement": "territory",
+    "audience": "audience",
+    "etape": "project_step",
+}
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_query_text(value):
+    """Drop control characters (NUL included), collapse spaces, cap the length."""
+    value = _CONTROL_RE.sub(" ", value or "")
+    value = " ".join(value.split())
+    return value[:MAX_QUERY_LENGTH].strip()
+
+
+class FacetField(forms.MultipleChoiceField):
+    """A repeatable facet filter whose valid values are read from the index at form creation."""
+
+    default_error_messages = {
+        "invalid_choice": _("« %(value)s » n'est pas une valeur connue pour ce filtre."),
+        "invalid_list": _("Ce filtre attend une liste de valeurs."),
+    }
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Rechercher dans La Boussole"),
+        required=False,
+        # Longer queries are cut, not refused: a pasted paragraph still gets results.
+        strip=False,
+    )
+    type = FacetField(label=_("Type de contenu"), required=False)
+    theme = FacetField(label=_("Thématique"), required=False)
+    dispositif = FacetField(label=_("Dispositif"), required=False)
+    departement = FacetField(label=_("Département"), required=False)
+    audience = FacetField(label=_("Public"), required=False)
+    etape = FacetField(label=_("Étape de projet"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Trier par"),
+        required=False,
+        choices=[(SORT_RELEVANCE, _("pertinence")), (SORT_DATE, _("date"))],
+        error_messages={
+            "invalid_choice": _("Tri inconnu : choisissez « pertinence » ou « date »."),
+        },
+    )
+    page = forms.IntegerField(
+        label=_("Page"),
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": _("Le numéro de page doit être un nombre entier."),
+            "min_value": _("Le numéro de page doit être supérieur ou égal à 1."),
+            "max_value": _("Le numéro de page est trop grand."),
+        },
+    )
+    per_page = forms.IntegerField(
+        label=_("Résultats par page"),
+        required=False,
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        error_messages={
+            "invalid": _("Le nombre de résultats par page doit être un nombre entier."),
+            "min_value": _("Le nombre de résultats par page doit être au moins 1."),
+            "max_value": _("Le nombre de résultats par page est limité à %(limit_value)s."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # NUL bytes are dropped by clean_query_text() rather than refused.
+        self.fields["q"].validators = []
+        from search.facets import facet_choices  # reads taxonomy: only when a form is built
+
+        for param, key in FACET_PARAMS.items():
+            self.fields[param].choices = facet_choices(key)
+
+    def clean_q(self):
+        return clean_query_text(self.cleaned_data.get("q"))
+
+    def clean_sort(self):
+        return self.cleaned_data.get("sort") or SORT_RELEVANCE
+
+    def clean_page(self):
+        return self.cleaned_data.get("page") or 1
+
+    def clean_per_page(self):
+        return self.cleaned_data.get("per_page") or DEFAULT_PER_PAGE
+
+    def filters(self):
+        """Selected facet values by index facet key, e.g. {"territory": ["essonne"]}."""
+        return {
+            key: list(dict.fromkeys(self.cleaned_data.get(param) or []))
+            for param, key in FACET_PARAMS.items()
+            if self.cleaned_data.get(param)
+        }
+
+    def error_messages_fr(self):
+        """Flat list of French messages, "Label : message", for pages and API responses."""
+        messages = []
+        for name, errors in self.errors.items():
+            label = self.fields[name].label if name in self.fields else ""
+            messages.extend(f"{label} : {error}" if label else str(error) for error in errors)
+        return messages

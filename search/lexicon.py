@@ -1,0 +1,120 @@
+"""What the index knows: its vocabulary (for typos and suggestions) and the live glossary's
+acronyms (for synonyms). Both are cached per process and reloaded when the index version changes,
+so publishing, unpublishing or deleting a glossary term changes results without code changes.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from search import text
+
+_lock = threading.Lock()
+_cache = {"version": None, "lexicon": None}
+
+
+@dataclass
+class GlossaryEntry:
+    pk: int
+    term: str
+    acronym: str
+    slug: str
+    definition: str
+    acronym_folded: str
+    term_words: tuple
+    term_stems: tuple
+
+
+@dataclass
+class Lexicon:
+    stems: set = field(default_factory=set)
+    frequency: dict = field(default_factory=dict)  # folded word → documents containing it
+    deletes: dict = field(default_factory=dict)  # one-deletion variant → words (typo lookup)
+    glossary: list = field(default_factory=list)
+
+    def is_known(self, word):
+        return text.stem(word) in self.stems or word in self.frequency
+
+    def close_words(self, word):
+        """Indexed words within Damerau-Levenshtein distance 1 of ``word``, most frequent first."""
+        candidates = set()
+        for variant in {word, *_deletions(word)}:
+            candidates.update(self.deletes.get(variant, ()))
+        found = [w for w in candidates if w != word and damerau_levenshtein(word, w) <= 1]
+        return sorted(found, key=lambda w: (-self.frequency.get(w, 0), w))
+
+    def nearest_word(self, word, max_distance=2):
+        """The most frequent indexed word within ``max_distance`` (for "did you mean")."""
+        best = None
+        for candidate, freq in self.frequency.items():
+            if abs(len(candidate) - len(word)) > max_distance or candidate == word:
+                continue
+            distance = damerau_levenshtein(word, candidate)
+            if distance <= max_distance:
+                key = (distance, -freq, candidate)
+                if best is None or key < best[0]:
+                    best = (key, candidate)
+        return best[1] if best else None
+
+
+def _deletions(word):
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def damerau_levenshtein(a, b):
+    """Optimal string alignment distance (adjacent transpositions count as one edit)."""
+    if a == b:
+        return 0
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _load():
+    from django.utils.html import strip_tags
+
+    from knowledge.visibility import visible_glossary_terms
+    from search.models import SearchVocabulary
+
+    lexicon = Lexicon()
+    for word, stem, frequency in SearchVocabulary.objects.values_list("word", "stem", "frequency"):
+        lexicon.stems.add(stem)
+        lexicon.frequency[word] = frequency
+        if len(word) >= 4:  # typo tolerance only applies to words of 5 letters or more
+            for variant in {word, *_deletions(word)}:
+                lexicon.deletes.setdefault(variant, []).append(word)
+    for term in visible_glossary_terms().only("pk", "term", "acronym", "slug", "definition"):
+        words = tuple(text.words(term.term))
+        lexicon.glossary.append(
+            GlossaryEntry(
+                pk=term.pk,
+                term=term.term,
+                acronym=term.acronym,
+                slug=term.slug,
+                definition=" ".join(strip_tags(term.definition).split()),
+                acronym_folded=" ".join(text.words(term.acronym)),
+                term_words=words,
+                term_stems=tuple(text.stem(w) for w in words),
+            )
+        )
+    return lexicon
+
+
+def get_lexicon():
+    from search.indexing import index_version
+
+    version = index_version()
+    if not version:  # nothing indexed through this database yet: nothing worth caching
+        return _load()
+    if _cache["version"] != version or _cache["lexicon"] is None:
+        with _lock:
+            if _cache["version"] != version or _cache["lexicon"] is None:
+                _cache["lexicon"] = _load()
+                _cache["version"] = version
+    return _cache["lexicon"]
