@@ -42,12 +42,18 @@ class ListingFilterForm(forms.Form):
         return queryset.distinct()
 
     def active_filters(self):
-        """(field label, value label) pairs for the "active filters" summary."""
+        """The selected filters, for the "active filters" summary: one dict per selected value.
+
+        `name`/`value` are the query-string pair, so a template can offer to remove just that one.
+        """
         active = []
         for name, field in self.fields.items():
             for value in self.cleaned_data.get(name) or []:
-                label = dict(field.choices).get(value, value) if isinstance(value, str) else value
-                active.append((field.label, label))
+                if isinstance(value, str):
+                    raw, label = value, dict(field.choices).get(value, value)
+                else:
+                    raw, label = value.slug, str(value)
+                active.append({"name": name, "value": raw, "field": field.label, "label": label})
         return active
 
 

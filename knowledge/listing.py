@@ -7,13 +7,31 @@ from knowledge.visibility import visible_pages
 
 
 def _listing_spec(index_page):
+    """(model, filter form, ordering, related lookups the cards display) per index page type."""
     from knowledge.models import PracticeSheetPage, TestimonyPage
 
     specs = {
-        "practicesheetindexpage": (PracticeSheetPage, PracticeSheetFilterForm, "title"),
-        "testimonyindexpage": (TestimonyPage, TestimonyFilterForm, "-collected_on"),
+        "practicesheetindexpage": (
+            PracticeSheetPage,
+            PracticeSheetFilterForm,
+            "title",
+            {"prefetch": ["themes", "dispositifs", "audiences"], "select": []},
+        ),
+        "testimonyindexpage": (
+            TestimonyPage,
+            TestimonyFilterForm,
+            "-collected_on",
+            {"prefetch": ["themes"], "select": ["territory", "dispositif"]},
+        ),
     }
     return specs[index_page._meta.model_name]
+
+
+def _without(query, name, value):
+    """The query string with one filter value removed (and back to the first page)."""
+    query = query.copy()
+    query.setlist(name, [v for v in query.getlist(name) if v != value])
+    return query.urlencode()
 
 
 def build_listing(index_page, request):
@@ -22,13 +40,20 @@ def build_listing(index_page, request):
     Unknown filter values never raise: they come back as `filter_errors` (the view answers
     400 with the message) and the unfiltered listing is still shown.
     """
-    model, form_class, ordering = _listing_spec(index_page)
-    items = visible_pages(model.objects.child_of(index_page)).order_by(ordering, "title")
+    model, form_class, ordering, related = _listing_spec(index_page)
+    items = (
+        visible_pages(model.objects.child_of(index_page))
+        .order_by(ordering, "title")
+        .select_related(*related["select"])
+        .prefetch_related(*related["prefetch"])
+    )
     form = form_class(request.GET or None)
     filter_errors = []
+    active_filters = []
     if form.is_bound:
         if form.is_valid():
             items = form.filter(items)
+            active_filters = form.active_filters()
         else:
             filter_errors = [str(e) for errors in form.errors.values() for e in errors]
             form = form_class()
@@ -41,9 +66,12 @@ def build_listing(index_page, request):
         page_obj = paginator.page(paginator.num_pages)
     query = request.GET.copy()
     query.pop("page", None)
+    for active in active_filters:
+        active["remove_query"] = _without(query, active["name"], active["value"])
     return {
         "filter_form": form,
         "filter_errors": filter_errors,
+        "active_filters": active_filters,
         "items": page_obj.object_list,
         "page_obj": page_obj,
         "paginator": paginator,
