@@ -159,6 +159,19 @@ EMAIL_SUBJECT_PREFIX = "[La Boussole] "
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "La Boussole <boussole@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# Headless API (cms/api.py, knowledge/api/): read-only, anonymous, CORS for listed origins.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in env.get("BOUSSOLE_CORS_ALLOWED_ORIGINS", "").split(",")
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # public URLs in rich text, not Wagtail's internal ids
+BOUSSOLE_API_SEARCH_RATE = env.get("BOUSSOLE_API_SEARCH_RATE", "60/min")
+BOUSSOLE_API_CACHE_SECONDS = int(env.get("BOUSSOLE_API_CACHE_SECONDS", "60"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from knowledge import blocks
+from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.models.base import BoussolePage, ClassificationMixin
 
@@ -71,8 +72,8 @@ class GuideChapterPage(BoussolePage, ClassificationMixin):
     api_fields = [
         *BoussolePage.api_fields,
         APIField("body"),
-        APIField("themes"),
-        APIField("project_steps"),
+        APIField("themes", serializer=TaxonomyTermsField()),
+        APIField("project_steps", serializer=TaxonomyTermsField()),
     ]
 
     parent_page_types = ["knowledge.GuidePage"]
@@ -180,10 +181,12 @@ class PracticeSheetPage(BoussolePage, ClassificationMixin):
         APIField("steps"),
         APIField("body"),
         APIField("resources"),
-        APIField("themes"),
-        APIField("dispositifs"),
-        APIField("audiences"),
-        APIField("project_steps"),
+        APIField("themes", serializer=TaxonomyTermsField()),
+        APIField("dispositifs", serializer=TaxonomyTermsField()),
+        APIField("audiences", serializer=TaxonomyTermsField()),
+        APIField("project_steps", serializer=TaxonomyTermsField()),
+        APIField("related_sheets", serializer=VisiblePagesField()),
+        APIField("related_testimonies", serializer=VisiblePagesField()),
     ]
 
     parent_page_types = ["knowledge.PracticeSheetIndexPage"]
@@ -298,12 +301,12 @@ class TestimonyPage(BoussolePage, ClassificationMixin):
         APIField("quote"),
         APIField("context"),
         APIField("speaker_role"),
-        APIField("territory"),
-        APIField("dispositif"),
+        APIField("territory", serializer=TaxonomyTermField()),
+        APIField("dispositif", serializer=TaxonomyTermField()),
         APIField("seniority"),
         APIField("collected_on"),
-        APIField("themes"),
-        APIField("project_steps"),
+        APIField("themes", serializer=TaxonomyTermsField()),
+        APIField("project_steps", serializer=TaxonomyTermsField()),
     ]
 
     parent_page_types = ["knowledge.TestimonyIndexPage"]

@@ -1,0 +1,98 @@
+"""Serializer fields for the headless API: taxonomy as objects, related content filtered.
+
+They are referenced from the models' `api_fields` (APIField(..., serializer=...)), so they must
+not import models at module level (models import this module).
+"""
+
+from django.urls import reverse
+from rest_framework.fields import Field
+
+
+def taxonomy_term_data(term):
+    """A taxonomy term as the API shows it: its id plus the fields the model declares public."""
+    data = {"id": term.pk}
+    for name in type(term).api_fields:
+        data[name] = getattr(term, name)
+    return data
+
+
+class TaxonomyTermsField(Field):
+    """A many-to-many taxonomy relation as a list of {id, name, slug, ...} objects."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return [taxonomy_term_data(term) for term in value.all()]
+
+
+class TaxonomyTermField(Field):
+    """A foreign key to a taxonomy term as one {id, name, slug, ...} object (or null)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return taxonomy_term_data(value)
+
+
+class VisiblePagesField(Field):
+    """Related pages, restricted to what readers may see (knowledge.visibility)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        from knowledge.visibility import visible_pages
+
+        request = self.context.get("request")
+        router = self.context.get("router")
+        pages = visible_pages(value.all()).specific().order_by("title")
+        items = []
+        for page in pages:
+            item = {
+                "id": page.pk,
+                "type": f"{page._meta.app_label}.{type(page).__name__}",
+                "title": page.title,
+                "html_url": page.full_url,
+            }
+            if router is not None and request is not None:
+                from wagtail.api.v2.utils import get_object_detail_url
+
+                item["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
+            items.append(item)
+        return items
+
+
+class VisibleGlossaryTermsField(Field):
+    """Glossary "see also" links, restricted to live terms."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        from knowledge.visibility import visible_glossary_terms
+
+        terms = visible_glossary_terms().filter(pk__in=value.values("pk")).order_by("term")
+        return [{"id": t.pk, "slug": t.slug, "term": t.term, "acronym": t.acronym} for t in terms]
+
+
+class GlossaryHtmlUrlField(Field):
+    """Where a reader finds the term: its anchor on the glossary A–Z page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, term):
+        from wagtail.api.utils import get_full_url
+
+        path = f"{reverse('knowledge:glossary')}#{term.slug}"
+        return get_full_url(self.context.get("request"), path)
