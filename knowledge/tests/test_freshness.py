@@ -9,12 +9,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Page, Revision
 
 from knowledge.factories import (
     GuideChapterPageFactory,
     PracticeSheetPageFactory,
     TestimonyPageFactory,
+    draft_of,
     sheet_index_page,
 )
 from knowledge.freshness import PANEL_LIMIT, add_months, default_next_review
@@ -78,6 +79,24 @@ def test_a_default_review_date_is_kept_on_later_publications():
     again = publish(chapter, summary="Deuxième version.")
 
     assert again.next_review_at == first
+
+
+@pytest.mark.django_db
+def test_publishing_an_older_revision_also_dates_the_newer_draft_left_empty():
+    sheet = PracticeSheetPageFactory(live=False)
+    older = Page.objects.get(pk=sheet.pk).specific.save_revision()
+    newer = draft_of(sheet, summary="Brouillon plus récent.")
+
+    # Fetched afresh, as the admin's revisions view does (the in-memory one caches a stale page).
+    Revision.objects.get(pk=older.pk).publish()
+
+    live = Page.objects.get(pk=sheet.pk).specific
+    older.refresh_from_db()
+    newer.refresh_from_db()
+    assert live.next_review_at is not None
+    assert older.as_object().next_review_at == live.next_review_at
+    assert newer.as_object().next_review_at == live.next_review_at
+    assert live.get_latest_revision_as_object().summary == "Brouillon plus récent."
 
 
 @pytest.mark.django_db
