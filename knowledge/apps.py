@@ -11,6 +11,8 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         # Signal receivers must be connected in every process (web, publish_scheduled, tasks),
         # not only once the admin has loaded wagtail_hooks.
-        from knowledge import freshness
+        from knowledge import freshness, notifications
 
         freshness.connect_signals()
+        # Before wagtail.admin's ready(): our French notifiers take Wagtail's dispatch_uids.
+        notifications.connect_signals()

@@ -6,17 +6,30 @@ CONSENT_REQUIRED_MESSAGE = _(
     "personne citée n'est pas enregistré. Cochez « consentement recueilli » et indiquez sa date."
 )
 
+# The submit buttons of Wagtail 8's page editor (wagtail/admin/action_menu.py) that move a
+# testimony towards readers: publish, submit/resubmit to the workflow, restart the workflow.
+OUTWARD_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
+
 
 class TestimonyPageForm(WagtailAdminPageForm):
-    """Refuses to publish or submit a testimony whose consent is not recorded; drafts are fine."""
+    """Refuses to publish, submit or approve a testimony whose consent is not recorded.
+
+    Saving a draft and requesting changes stay possible: they keep the testimony away from
+    readers.
+    """
+
+    def wants_out(self):
+        if any(key in self.data for key in OUTWARD_ACTIONS):
+            return True
+        # "Approve" from the editor posts action-workflow-action + workflow-action-name.
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )
 
     def clean(self):
         cleaned_data = super().clean()
-        wants_out = any(
-            key in self.data
-            for key in ("action-publish", "action-submit", "action-workflow-action")
-        )
         consent_recorded = cleaned_data.get("consent_given") and cleaned_data.get("consent_date")
-        if wants_out and not consent_recorded:
+        if self.wants_out() and not consent_recorded:
             self.add_error("consent_given", CONSENT_REQUIRED_MESSAGE)
         return cleaned_data

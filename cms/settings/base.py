@@ -159,6 +159,20 @@ EMAIL_SUBJECT_PREFIX = "[La Boussole] "
 DEFAULT_FROM_EMAIL = env.get("DEFAULT_FROM_EMAIL", "La Boussole <boussole@localhost>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# Editorial workflow (knowledge/workflows.py explains the choices).
+WAGTAIL_WORKFLOW_ENABLED = True
+# An approval only covers the revision it was given on: any edit during review is re-read.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# A moderator publishing directly closes the review in progress.
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Plain-text French e-mails (knowledge/templates/knowledge/emails/); superusers are not
+# reviewers, so they are not copied on every submission.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Demo accounts (knowledge/demo/accounts.py) are only ever created where this is True (dev).
+BOUSSOLE_DEMO_ACCOUNTS = False
+
 # Headless API (cms/api.py, knowledge/api/): read-only, anonymous, CORS for listed origins.
 CORS_ALLOWED_ORIGINS = [
     origin.strip()

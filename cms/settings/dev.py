@@ -6,4 +6,5 @@ DEBUG = True
 SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+BOUSSOLE_DEMO_ACCOUNTS = True  # one account per role, password printed once (make run)
 BOUSSOLE_DEMO_ACCOUNTS_FILE = VAR_DIR / "demo-accounts.txt"

@@ -10,6 +10,7 @@ from knowledge.models.pages import (
     TestimonyPage,
 )
 from knowledge.models.taxonomy import Audience, Dispositif, ProjectStep, Territory, Theme
+from knowledge.workflows import PeerReviewTask, ValidationTask  # the workflow's task models
 
 __all__ = [
     "Audience",
@@ -21,6 +22,7 @@ __all__ = [
     "GuideChapterPage",
     "GuidePage",
     "PracticeSheetIndexPage",
+    "PeerReviewTask",
     "PracticeSheetPage",
     "ProjectStep",
     "Seniority",
@@ -28,4 +30,5 @@ __all__ = [
     "TestimonyIndexPage",
     "TestimonyPage",
     "Theme",
+    "ValidationTask",
 ]

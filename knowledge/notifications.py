@@ -1,0 +1,193 @@
+"""French e-mails for the editorial workflow, sent through Wagtail's own notifier machinery.
+
+Each e-mail names the item and links to it (WAGTAILADMIN_BASE_URL + the admin editor, or the
+public page once published). Templates: knowledge/templates/knowledge/emails/.
+
+| event (Wagtail signal)            | who receives it                                         |
+|-----------------------------------|---------------------------------------------------------|
+| a step starts (task_submitted)    | the step's groups, minus whoever triggered it and, for  |
+|                                   | peer review, minus the submitter                        |
+| peer approval (task_approved)     | the submitter and the page owner                        |
+| changes requested (workflow_rejected) | the submitter and the page owner, with the comment  |
+| published (workflow_approved)     | the submitter and the page owner                        |
+| new inline comments               | Wagtail's subscribers (the author is subscribed on      |
+|                                   | creation) — French template in templates/wagtailadmin/  |
+
+Wagtail connects its English-worded notifiers in wagtail.admin's AppConfig.ready(). Ours are
+connected earlier (knowledge comes first in INSTALLED_APPS) under the *same* dispatch_uid, so
+Django keeps ours and ignores Wagtail's: one e-mail per event and per person, never two.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.mail import (
+    BaseGroupApprovalTaskStateEmailNotifier,
+    EmailNotificationMixin,
+    Notifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+)
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
+
+TEMPLATE_DIRECTORY = "knowledge/emails/"
+
+
+def _base_url():
+    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+
+
+def _specific(obj):
+    return obj.specific if isinstance(obj, Page) else obj
+
+
+def item_context(obj):
+    """Title, type and absolute links of a page or snippet, for every e-mail."""
+    if isinstance(obj, Page):
+        # Reloaded: the signal's instance may predate the publication it announces.
+        obj = Page.objects.get(pk=obj.pk).specific
+    if isinstance(obj, Page):
+        title = obj.get_admin_display_title()
+        edit_url = reverse("wagtailadmin_pages:edit", args=[obj.pk])
+        public_url = obj.get_url() if obj.live else None
+    else:
+        revision = obj.get_latest_revision()
+        title = str(revision.as_object() if revision else obj)
+        edit_url = AdminURLFinder().get_edit_url(obj)
+        public_url = reverse("knowledge:glossary") if getattr(obj, "live", False) else None
+    base = _base_url()
+    return {
+        "object": obj,
+        "title": title,
+        "model_name": obj._meta.verbose_name,
+        "edit_url": f"{base}{edit_url}" if edit_url else "",
+        "public_url": f"{base}{public_url}" if public_url else "",
+        "dashboard_url": f"{base}{reverse('wagtailadmin_home')}",
+        "account_url": f"{base}{reverse('wagtailadmin_account')}",
+    }
+
+
+def author_recipients(workflow_state, triggering_user=None):
+    """The person who submitted the item and the page owner, never the one who acted."""
+    obj = _specific(workflow_state.content_object)
+    people = {workflow_state.requested_by, getattr(obj, "owner", None)}
+    return {p for p in people if p is not None and p != triggering_user}
+
+
+class BoussoleTemplatesMixin:
+    """Our French templates instead of Wagtail's, chosen by a fixed name per notifier."""
+
+    template_name = None
+
+    def get_template_set(self, instance, **kwargs):
+        base = TEMPLATE_DIRECTORY + self.template_name
+        return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
+
+
+class ReviewRequestedNotifier(BoussoleTemplatesMixin, BaseGroupApprovalTaskStateEmailNotifier):
+    """A workflow step starts: its reviewers are asked to review."""
+
+    notification = "submitted"
+    template_name = "review_requested"
+
+    def get_recipient_users(self, task_state, **kwargs):
+        from knowledge.workflows import PeerReviewTask
+
+        recipients = super().get_recipient_users(task_state, **kwargs)
+        if isinstance(task_state.task.specific, PeerReviewTask):
+            submitter = task_state.workflow_state.requested_by_id
+            recipients = recipients.exclude(pk=submitter)
+        return recipients.distinct()
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        context.update(item_context(task_state.workflow_state.content_object))
+        context["requested_by"] = task_state.workflow_state.requested_by
+        return context
+
+
+class PeerApprovedNotifier(BoussoleTemplatesMixin, EmailNotificationMixin, Notifier):
+    """The peer approved: the author learns the item now waits for the moderators."""
+
+    notification = "approved"
+    template_name = "peer_approved"
+
+    def __init__(self):
+        super().__init__((TaskState,))
+
+    def can_handle(self, instance, **kwargs):
+        from knowledge.workflows import PeerReviewTask
+
+        return super().can_handle(instance, **kwargs) and isinstance(
+            instance.task.specific, PeerReviewTask
+        )
+
+    def get_recipient_users(self, task_state, **kwargs):
+        return author_recipients(task_state.workflow_state, kwargs.get("user"))
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        context.update(item_context(task_state.workflow_state.content_object))
+        context["reviewer"] = task_state.finished_by
+        context["comment"] = task_state.comment
+        return context
+
+
+class ChangesRequestedNotifier(BoussoleTemplatesMixin, WorkflowStateRejectionEmailNotifier):
+    """A reviewer requested changes: the author gets the reviewer's comment and a link."""
+
+    template_name = "changes_requested"
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        return author_recipients(workflow_state, kwargs.get("user"))
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        context.update(item_context(workflow_state.content_object))
+        context["reviewer"] = context["task_state"].finished_by
+        return context
+
+
+class PublishedNotifier(BoussoleTemplatesMixin, WorkflowStateApprovalEmailNotifier):
+    """The last step approved and Wagtail published: the author gets the public link."""
+
+    template_name = "published"
+
+    def get_recipient_users(self, workflow_state, **kwargs):
+        return author_recipients(workflow_state, kwargs.get("user"))
+
+    def get_context(self, workflow_state, **kwargs):
+        context = super().get_context(workflow_state, **kwargs)
+        context.update(item_context(workflow_state.content_object))
+        context["approver"] = kwargs.get("user")
+        return context
+
+
+review_requested = ReviewRequestedNotifier()
+peer_approved = PeerApprovedNotifier()
+changes_requested = ChangesRequestedNotifier()
+published = PublishedNotifier()
+
+
+def connect_signals():
+    """Called from KnowledgeConfig.ready(), before wagtail.admin connects its own notifiers."""
+    # Same dispatch_uid as wagtail/admin/signal_handlers.py: Django keeps the first receiver.
+    task_submitted.connect(
+        review_requested,
+        sender=TaskState,
+        dispatch_uid="group_approval_task_submitted_email_notification",
+    )
+    workflow_rejected.connect(
+        changes_requested,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_rejected_email_notification",
+    )
+    workflow_approved.connect(
+        published,
+        sender=WorkflowState,
+        dispatch_uid="workflow_state_approved_email_notification",
+    )
+    task_approved.connect(
+        peer_approved, sender=TaskState, dispatch_uid="boussole_peer_approved_email_notification"
+    )

@@ -1,0 +1,280 @@
+"""The « Relecture et validation » workflow, through Wagtail's real admin views.
+
+Guarantees (knowledge/workflows.py, knowledge/forms.py, knowledge/migrations/0004):
+- the migration assigns the workflow to the whole page tree and to the glossary snippet;
+- submit → peer approval → moderator approval → live, for pages and glossary terms;
+- the submitter can never approve or reject the peer review (no action offered, item locked,
+  refused on a direct POST and on a direct call);
+- request changes returns the item to its author, who edits and resubmits;
+- an edit during review must be re-approved (WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT);
+- a testimony without recorded consent is refused at submission and at approval, with a French
+  message and never a 500.
+"""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from wagtail.models import Workflow, WorkflowContentType, WorkflowState
+
+from knowledge.factories import (
+    GlossaryTermFactory,
+    PracticeSheetPageFactory,
+    TestimonyPageFactory,
+    home_page,
+    sheet_index_page,
+)
+from knowledge.forms import CONSENT_REQUIRED_MESSAGE
+from knowledge.models import GlossaryTerm, PracticeSheetPage, TestimonyPage
+from knowledge.tests.workflow_helpers import (
+    edit_url,
+    form_data_for_testimony,
+    fresh,
+    make_user,
+    post_workflow_action,
+    sheet_form_data,
+    shows,
+    start_review,
+    task_name,
+)
+from knowledge.workflows import (
+    DRAFTERS_GROUP,
+    MODERATORS_GROUP,
+    PEER_REVIEW_TASK_NAME,
+    VALIDATION_TASK_NAME,
+    WORKFLOW_NAME,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    return {
+        "author": make_user("redactrice", DRAFTERS_GROUP),
+        "peer": make_user("relecteur", DRAFTERS_GROUP),
+        "moderator": make_user("moderatrice", MODERATORS_GROUP),
+    }
+
+
+def submit_new_sheet(client, author, title="Fiche soumise"):
+    client.force_login(author)
+    index = sheet_index_page()
+    url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
+    response = client.post(url, sheet_form_data(title, action="action-submit"))
+    assert response.status_code == 302, (
+        getattr(response, "context", None) and response.context["form"].errors
+    )
+    return PracticeSheetPage.objects.get(title=title)
+
+
+def test_migration_assigns_the_workflow_to_the_page_tree_and_the_glossary():
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    assert [t.name for t in workflow.tasks] == [PEER_REVIEW_TASK_NAME, VALIDATION_TASK_NAME]
+    sheet = PracticeSheetPageFactory()
+    assert sheet.get_workflow() == workflow
+    assert home_page().get_workflow() == workflow
+    assert WorkflowContentType.objects.get(workflow=workflow).content_type.model == "glossaryterm"
+    assert GlossaryTermFactory().get_workflow() == workflow
+
+
+def test_complete_path_submit_peer_then_moderator_then_live(client, people):
+    page = submit_new_sheet(client, people["author"])
+    assert not page.live
+    assert task_name(page) == PEER_REVIEW_TASK_NAME
+
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "approve")
+    assert task_name(page) == VALIDATION_TASK_NAME
+    assert not fresh(page).live
+
+    client.force_login(people["moderator"])
+    post_workflow_action(client, page, "approve")
+    page = fresh(page)
+    assert page.live
+    assert task_name(page) is None
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == WorkflowState.STATUS_APPROVED
+    client.logout()
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_drafter_cannot_approve_the_validation_step(client, people):
+    page = submit_new_sheet(client, people["author"])
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "approve")
+    assert task_name(page) == VALIDATION_TASK_NAME
+    post_workflow_action(client, page, "approve")  # the peer tries the moderators' step
+    assert task_name(page) == VALIDATION_TASK_NAME
+    assert not fresh(page).live
+
+
+class TestSelfApproval:
+    def test_no_action_offered_and_item_locked_for_the_submitter(self, client, people):
+        page = submit_new_sheet(client, people["author"])
+        task = fresh(page).current_workflow_task
+        assert task.get_actions(page, people["author"]) == []
+        assert task.locked_for_user(page, people["author"])
+        assert [a[0] for a in task.get_actions(page, people["peer"])] == [
+            "reject",
+            "approve",
+            "approve",
+        ]
+        assert not task.locked_for_user(page, people["peer"])
+        assert not task.get_task_states_user_can_moderate(people["author"]).exists()
+        assert task.get_task_states_user_can_moderate(people["peer"]).exists()
+
+    @pytest.mark.parametrize("action", ["approve", "reject"])
+    def test_direct_post_to_the_workflow_action_view_is_refused(self, client, people, action):
+        page = submit_new_sheet(client, people["author"])
+        response = post_workflow_action(client, page, action, comment="Je me relis moi-même.")
+        assert response.status_code in (302, 403)
+        assert task_name(page) == PEER_REVIEW_TASK_NAME
+        state = fresh(page).current_workflow_task_state
+        assert state.status == state.STATUS_IN_PROGRESS
+
+    def test_direct_post_to_the_editor_is_refused(self, client, people):
+        page = submit_new_sheet(client, people["author"])
+        data = sheet_form_data(page.title, slug=page.slug, **{"action-workflow-action": "1"})
+        data["workflow-action-name"] = "approve"
+        client.post(edit_url(page), data)
+        assert task_name(page) == PEER_REVIEW_TASK_NAME
+
+    def test_direct_call_is_refused_even_for_a_superuser_who_submitted(self, people):
+        boss = make_user("cheffe", is_superuser=True)
+        page = PracticeSheetPageFactory(live=False)
+        start_review(page, boss)
+        page = fresh(page)
+        with pytest.raises(PermissionDenied):
+            page.current_workflow_task.on_action(page.current_workflow_task_state, boss, "approve")
+        assert task_name(page) == PEER_REVIEW_TASK_NAME
+        # A moderator is a peer too, but not for their own submission.
+        mod_page = PracticeSheetPageFactory(live=False)
+        start_review(mod_page, people["moderator"])
+        mod_page = fresh(mod_page)
+        assert mod_page.current_workflow_task.get_actions(mod_page, people["moderator"]) == []
+
+
+def test_request_changes_returns_to_the_author_who_resubmits(client, people):
+    page = submit_new_sheet(client, people["author"])
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "reject", comment="Ajoutez un exemple concret.")
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "Ajoutez un exemple concret."
+
+    client.force_login(people["author"])
+    data = sheet_form_data(page.title, slug=page.slug, action="action-submit")
+    data["summary"] = "Avec un exemple concret."
+    assert client.post(edit_url(page), data).status_code == 302
+    page = fresh(page)
+    assert task_name(page) == PEER_REVIEW_TASK_NAME
+    assert page.get_latest_revision_as_object().summary == "Avec un exemple concret."
+
+
+def test_an_edit_during_validation_must_be_re_approved_by_a_peer(client, people, settings):
+    assert settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is True
+    page = submit_new_sheet(client, people["author"])
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "approve")
+    client.force_login(people["moderator"])
+    data = sheet_form_data(page.title, slug=page.slug)
+    data["summary"] = "Changé pendant la validation."
+    client.post(edit_url(page), data)
+    post_workflow_action(client, page, "approve")
+    page = fresh(page)
+    assert not page.live
+    assert task_name(page) == PEER_REVIEW_TASK_NAME  # the change goes back to a peer
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "approve")
+    client.force_login(people["moderator"])
+    post_workflow_action(client, page, "approve")
+    page = fresh(page)
+    assert page.live
+    assert page.summary == "Changé pendant la validation."
+
+
+def test_glossary_term_goes_through_the_same_workflow(client, people):
+    term = GlossaryTermFactory(live=False, term="Atelier santé ville", acronym="ASV")
+    start_review(term, people["author"])
+
+    def act(user, action):
+        term_now = GlossaryTerm.objects.get(pk=term.pk)
+        client.force_login(user)
+        url = reverse(
+            "wagtailsnippets_knowledge_glossaryterm:workflow_action",
+            args=[term.pk, action, term_now.current_workflow_task_state.pk],
+        )
+        client.post(url, {"comment": ""})
+        return GlossaryTerm.objects.get(pk=term.pk)
+
+    assert act(people["author"], "approve").current_workflow_task.name == PEER_REVIEW_TASK_NAME
+    assert act(people["peer"], "approve").current_workflow_task.name == VALIDATION_TASK_NAME
+    term = act(people["moderator"], "approve")
+    assert term.live
+    assert term.current_workflow_task is None
+
+
+class TestConsent:
+    def test_submitting_a_testimony_without_consent_is_refused_with_a_message(self, client, people):
+        page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
+        client.force_login(people["author"])
+        response = client.post(edit_url(page), form_data_for_testimony(page, "action-submit"))
+        assert response.status_code == 200
+        assert shows(response, CONSENT_REQUIRED_MESSAGE)
+        assert task_name(page) is None
+
+    def test_submitting_with_consent_is_accepted(self, client, people):
+        page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
+        client.force_login(people["author"])
+        data = form_data_for_testimony(
+            page, "action-submit", consent_given="on", consent_date="2026-05-04"
+        )
+        assert client.post(edit_url(page), data).status_code == 302
+        assert task_name(page) == PEER_REVIEW_TASK_NAME
+
+    def test_requesting_changes_on_a_testimony_without_consent_stays_possible(self, client, people):
+        page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
+        start_review(page, people["author"])
+        client.force_login(people["peer"])
+        data = form_data_for_testimony(page, "action-workflow-action")
+        data["workflow-action-name"] = "reject"
+        data["workflow-action-extra-data"] = '{"comment": "Il manque le consentement."}'
+        assert client.post(edit_url(page), data).status_code == 302
+        state = WorkflowState.objects.get(object_id=str(page.pk))
+        assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    def test_approving_from_the_editor_without_consent_shows_the_message(self, client, people):
+        page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
+        start_review(page, people["author"])
+        client.force_login(people["peer"])
+        data = form_data_for_testimony(page, "action-workflow-action")
+        data["workflow-action-name"] = "approve"
+        response = client.post(edit_url(page), data)
+        assert response.status_code == 200
+        assert shows(response, CONSENT_REQUIRED_MESSAGE)
+        assert task_name(page) == PEER_REVIEW_TASK_NAME
+
+    @pytest.mark.parametrize("step", [PEER_REVIEW_TASK_NAME, VALIDATION_TASK_NAME])
+    def test_approving_from_the_dashboard_without_consent_is_refused_not_a_500(
+        self, client, people, step
+    ):
+        page = TestimonyPageFactory(live=False)  # consent recorded when submitted
+        start_review(page, people["author"])
+        if step == VALIDATION_TASK_NAME:
+            client.force_login(people["peer"])
+            post_workflow_action(client, page, "approve")
+        # Consent withdrawn in a later draft, while the item waits for `step`.
+        draft = fresh(page)
+        draft.consent_given = False
+        draft.save_revision(user=people["moderator"])
+        reviewer = people["peer"] if step == PEER_REVIEW_TASK_NAME else people["moderator"]
+        client.force_login(reviewer)
+
+        response = post_workflow_action(client, page, "approve")
+        assert response.status_code == 302
+        followed = client.get(response["Location"], follow=True)
+        assert followed.status_code == 200
+        assert shows(followed, CONSENT_REQUIRED_MESSAGE)
+        page = fresh(page)
+        assert task_name(page) == step
+        assert not page.live
+        assert not TestimonyPage.objects.live().filter(pk=page.pk).exists()
