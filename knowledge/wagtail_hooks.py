@@ -64,3 +64,19 @@ register_snippet(GlossaryTermViewSet)
 @hooks.register("construct_homepage_panels")
 def add_content_to_review_panel(request, panels):
     panels.append(ContentToReviewPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_workflow_urls():
+    # Where a refused workflow approval sends the reviewer (see knowledge/workflows.py).
+    from django.urls import path
+
+    from knowledge.workflows import workflow_refused_view
+
+    return [
+        path(
+            "boussole/relecture/refus/<int:task_state_id>/",
+            workflow_refused_view,
+            name="boussole_workflow_refused",
+        )
+    ]
