@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from home.models import HomePage
 from knowledge.demo import content
+from knowledge.demo.accounts import ensure_demo_accounts
+from knowledge.demo.workflow_stages import stage_demo_workflow
 from knowledge.models import (
     Audience,
     Dispositif,
@@ -66,9 +68,9 @@ class Command(BaseCommand):
         self.report()
 
         # --- Demo accounts and workflow stages (owned by the workflow helper) ---
-        # Add here, after the content exists:
-        #   ensure_demo_accounts(self.stdout)
-        #   stage_demo_workflow(self.stdout)
+        # After the content exists: accounts first, the staged items need their authors.
+        ensure_demo_accounts(self.stdout)
+        stage_demo_workflow(self.stdout)
 
     # -- output ------------------------------------------------------------------------------
 
