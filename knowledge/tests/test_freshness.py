@@ -146,6 +146,18 @@ def test_reader_line_has_no_verification_when_none_is_recorded():
 
 
 @pytest.mark.django_db
+def test_readers_see_the_line_on_the_published_page(client):
+    sheet = PracticeSheetPageFactory(live=False, title="Animer un comité de pilotage")
+    live = publish(sheet, last_verified_at=datetime.date(2026, 2, 3))
+    updated = timezone.localdate(live.last_published_at)
+
+    html = client.get(live.url).content.decode()
+
+    assert f'Mis à jour le <time datetime="{updated.isoformat()}">' in html
+    assert 'vérifié le <time datetime="2026-02-03">3 février 2026</time>' in html
+
+
+@pytest.mark.django_db
 def test_reader_line_uses_the_paris_date_and_the_french_first_of_month():
     # 23:30 UTC on 31 March is already 1 April in Paris (UTC+2 in summer time).
     sheet = PracticeSheetPageFactory(
