@@ -19,6 +19,7 @@ from knowledge.factories import (
     sheet_index_page,
 )
 from knowledge.freshness import PANEL_LIMIT, add_months, default_next_review
+from knowledge.workflows import ADMINISTRATORS_GROUP, DRAFTERS_GROUP, MODERATORS_GROUP
 
 User = get_user_model()
 
@@ -279,6 +280,23 @@ def test_panel_lists_only_pages_the_member_can_edit(client):
 
     assert sheet.title in html
     assert chapter.title not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("group_name", "sees_panel"),
+    [(DRAFTERS_GROUP, True), (MODERATORS_GROUP, True), (ADMINISTRATORS_GROUP, False)],
+)
+def test_panel_is_shown_to_the_working_group_and_moderators_only(
+    client, review_pages, group_name, sees_panel
+):
+    user = User.objects.create_user("role", "role@example.org", "x")
+    user.groups.add(Group.objects.get(name=group_name))
+
+    html = dashboard(client, user)
+
+    assert ("Contenus à relire" in html) is sees_panel
+    assert ("Très en retard" in html) is sees_panel
 
 
 @pytest.mark.django_db
