@@ -44,7 +44,14 @@ def obj(properties, required=(), additional=False):
 # --- shared components --------------------------------------------------------------------
 
 ERROR = obj(
-    {"message": {"type": "string", "description": "Explication en français."}},
+    {
+        "message": {"type": "string", "description": "Explication en français."},
+        "errors": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Le détail, un message par paramètre refusé (recherche).",
+        },
+    },
     required=["message"],
 )
 
