@@ -527,3 +527,27 @@ def test_no_rendered_page_loads_an_asset_from_an_outside_host(client):
                 if tag in ("link", "script", "img", "source", "iframe"):
                     assert not outside.match(value), f"{url}: <{tag} {name}={value}>"
         assert "fonts.googleapis" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_listing_queries_do_not_grow_with_the_number_of_cards(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    theme = ThemeFactory()
+    clsm = taxonomy(Dispositif, "clsm")
+
+    def queries_for(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    for _n in range(2):
+        PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
+        TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "paris"))
+    few = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
+    for _n in range(6):
+        PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
+        TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "essonne"))
+    many = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
+    assert many == few
