@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page, Revision
@@ -338,3 +338,9 @@ def test_report_command_prints_the_same_list_in_the_same_order(review_pages):
     assert "en retard de 40 jours" in text and "Camille Martin" in text
     assert "sans responsable" in text
     assert "Plus tard" not in text and "Brouillon en retard" not in text
+
+
+@pytest.mark.django_db
+def test_report_command_refuses_a_negative_horizon_with_a_french_message():
+    with pytest.raises(CommandError, match="positif ou nul"):
+        call_command("boussole_freshness_report", "--days=-1")

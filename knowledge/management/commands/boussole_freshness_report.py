@@ -1,6 +1,6 @@
 """Print the pages whose review is overdue or due soon: the dashboard panel's list, for cron or mail."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -20,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         if days < 0:
-            self.stderr.write(_("L’horizon doit être un nombre de jours positif ou nul."))
-            raise SystemExit(2)
+            raise CommandError(_("L’horizon doit être un nombre de jours positif ou nul."))
         rows = due_reviews(horizon_days=days)
         if not rows:
             self.stdout.write(_("Aucun contenu à relire."))
