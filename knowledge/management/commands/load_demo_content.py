@@ -84,11 +84,16 @@ class Command(BaseCommand):
     def report(self):
         for kind, (label, feminine) in KINDS.items():
             created, existing = self.counts[kind]
-            if feminine:
-                line = _("%(label)s : %(created)d créées, %(existing)d existantes")
-            else:
-                line = _("%(label)s : %(created)d créés, %(existing)d existants")
-            self.stdout.write(line % {"label": label, "created": created, "existing": existing})
+            self.stdout.write(
+                _("%(label)s : %(created)d %(created_word)s, %(existing)d %(existing_word)s")
+                % {
+                    "label": label,
+                    "created": created,
+                    "created_word": _agreed(_("créé"), created, feminine),
+                    "existing": existing,
+                    "existing_word": _agreed(_("existant"), existing, feminine),
+                }
+            )
         if self.home_completed:
             self.stdout.write(_("Page d'accueil : introduction et mises en avant ajoutées"))
         else:
@@ -356,3 +361,8 @@ class Command(BaseCommand):
 
 def _all_see_also():
     return {slug for entry in content.GLOSSARY for slug in entry["see_also"]}
+
+
+def _agreed(word, count, feminine):
+    """French agreement of a past participle or adjective: « 1 créée », « 8 créés »."""
+    return word + ("e" if feminine else "") + ("" if count == 1 else "s")
