@@ -354,6 +354,8 @@ def test_testimony_shows_quote_with_speaker_and_never_consent(client):
         assert part in caption
     assert "février 2026" in html
     assert sheet.url in hrefs(response)
+    assert "/remontees-de-terrain/?departement=seine-saint-denis" in hrefs(response)
+    assert "/remontees-de-terrain/?dispositif=cls" in hrefs(response)
     # Consent is internal: neither its date nor the word appears.
     assert "17 novembre 2025" not in html and "2025-11-17" not in html
     assert "consentement" not in html.lower()
@@ -498,7 +500,7 @@ def test_500_page_renders_without_the_database():
 
 
 @pytest.mark.django_db
-def test_no_rendered_page_loads_an_asset_from_an_outside_host(client):
+def test_no_rendered_page_loads_an_outside_asset_or_repeats_an_id(client):
     theme = ThemeFactory()
     chapter = GuideChapterPageFactory(body=stream(("heading", {"text": "Titre"})))
     sheet = PracticeSheetPageFactory(themes=[theme])
@@ -527,6 +529,8 @@ def test_no_rendered_page_loads_an_asset_from_an_outside_host(client):
                 if tag in ("link", "script", "img", "source", "iframe"):
                     assert not outside.match(value), f"{url}: <{tag} {name}={value}>"
         assert "fonts.googleapis" not in response.content.decode()
+        ids = [attrs["id"] for tag, attrs in tags_of(response) if "id" in attrs]
+        assert len(ids) == len(set(ids)), f"{url}: duplicate ids"
 
 
 @pytest.mark.django_db
