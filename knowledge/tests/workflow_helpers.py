@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -32,13 +33,15 @@ def sheet_form_data(title, action=None, **fields):
     """What the practice-sheet editor posts (Wagtail 8 field names), plus an action button."""
     data = {
         "title": title,
-        "slug": fields.pop("slug", None) or title.lower().replace(" ", "-"),
+        "slug": fields.pop("slug", None) or slugify(title),
         "summary": fields.pop("summary", f"Résumé de {title}."),
         "objectives": rich_text(fields.pop("objectives", "<p>Savoir par où commencer.</p>")),
         "steps": streamfield([]),
         "body": streamfield([]),
         "resources": streamfield([]),
         "comments": inline_formset([]),
+        # The editor's « notify me of comments » box, ticked by default in the browser.
+        "comment_notifications": "on",
         **fields,
     }
     if action:
