@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean
+.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean publish-scheduled
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,6 +39,10 @@ setup: $(VENV)/.installed  ## install, migrate, load the demo content and build 
 run: setup  ## serve the site with demo content on http://127.0.0.1:8000
 	@echo "==> La Boussole : http://$(HOST):$(PORT)/ (administration : /admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+publish-scheduled: $(VENV)/.installed  ## publish/expire scheduled content every minute (Ctrl-C to stop)
+	@echo "==> publish_scheduled toutes les 60 s (dates de mise en ligne et d'expiration)"
+	@while true; do $(MANAGE) publish_scheduled; sleep 60; done
 
 browser-deps:  ## Debian's chromium for the browser tests (never a downloaded browser)
 	@command -v chromium >/dev/null || { echo "==> Installation de chromium (Debian)"; \
