@@ -278,3 +278,34 @@ class TestConsent:
         assert task_name(page) == step
         assert not page.live
         assert not TestimonyPage.objects.live().filter(pk=page.pk).exists()
+
+
+def test_approved_with_a_go_live_date_waits_for_publish_scheduled(client, people):
+    """Scheduled publication: the moderators' approval schedules, publish_scheduled publishes."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = PracticeSheetPageFactory(live=False, owner=people["author"])
+    page.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    start_review(page, people["author"])
+    client.force_login(people["peer"])
+    post_workflow_action(client, page, "approve")
+    client.force_login(people["moderator"])
+    post_workflow_action(client, page, "approve")
+    page = fresh(page)
+    assert not page.live
+    revision = page.scheduled_revision
+    assert revision is not None
+
+    call_command("publish_scheduled")
+    assert not fresh(page).live  # not yet: the date is in two days
+
+    # Time passes: the approved date (and the date inside the revision) is now behind us.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    call_command("publish_scheduled")
+    assert fresh(page).live
