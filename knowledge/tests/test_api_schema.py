@@ -8,6 +8,8 @@ undocumented status code and no response body that breaks the schema.
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -69,6 +71,17 @@ def test_docs_page_is_served_with_the_projects_own_assets(client):
     assert "cdn" not in html.lower()
 
 
+@pytest.fixture
+def wsgi_keeps_test_connection():
+    """The WSGI app closes DB connections at the end of each request (Django's signal); the
+    test client switches that off, so must we: the test's transaction lives on the connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -79,7 +92,7 @@ CHECKS = [
 
 @pytest.mark.django_db
 @override_settings(BOUSSOLE_API_SEARCH_RATE="100000/min")
-def test_api_conforms_to_its_schema():
+def test_api_conforms_to_its_schema(wsgi_keeps_test_connection):
     """Bounded: a few derandomised examples per operation (about 25 operations)."""
     build_api_content()
     cache.clear()  # throttle counters
@@ -110,7 +123,7 @@ def _ok(operation, **kwargs):
 
 
 @pytest.mark.django_db
-def test_real_content_of_every_type_matches_the_schema():
+def test_real_content_of_every_type_matches_the_schema(wsgi_keeps_test_connection):
     """Random ids rarely hit real pages: every visible item, with all its fields, is checked."""
     content = build_api_content()
     cache.clear()
