@@ -1,0 +1,226 @@
+"""Listing filters on the sheet and testimony indexes, read from what the view hands the template.
+
+Guarantees (knowledge/listing.py): each taxonomy filter keeps the matching items and only them;
+values of one filter add up (OR), different filters combine (AND); pagination never fails;
+an unknown value answers 400 with a French message and the full listing; drafts, private pages
+and testimonies without consent are never listed.
+"""
+
+from html import unescape
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from knowledge import factories
+from knowledge.factories import (
+    PracticeSheetPageFactory,
+    TestimonyPageFactory,
+    ThemeFactory,
+    taxonomy,
+)
+from knowledge.models import (
+    Audience,
+    Dispositif,
+    PracticeSheetIndexPage,
+    ProjectStep,
+    Territory,
+    TestimonyPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+SHEETS_URL = "/fiches-pratiques/"
+TESTIMONIES_URL = "/remontees-de-terrain/"
+
+
+@pytest.fixture
+def themes():
+    return {
+        "a": ThemeFactory(name="Santé mentale", slug="sante-mentale"),
+        "b": ThemeFactory(name="Accès aux soins", slug="acces-aux-soins"),
+    }
+
+
+@pytest.fixture
+def sheets(themes):
+    def sheet(title, theme_keys, dispositif, audience, step):
+        return PracticeSheetPageFactory(
+            title=title,
+            themes=[themes[k] for k in theme_keys],
+            dispositifs=[taxonomy(Dispositif, dispositif)],
+            audiences=[taxonomy(Audience, audience)],
+            project_steps=[taxonomy(ProjectStep, step)],
+        )
+
+    return [
+        sheet("Fiche un", "a", "asv", "nouveau-coordinateur", "diagnostic"),
+        sheet("Fiche deux", "b", "clsm", "partenaires", "evaluation"),
+        sheet("Fiche trois", "ab", "cls", "elus-et-hierarchie", "plan-d-action"),
+    ]
+
+
+@pytest.fixture
+def testimonies(themes):
+    def testimony(title, theme_key, dispositif, territory, seniority):
+        return TestimonyPageFactory(
+            title=title,
+            themes=[themes[theme_key]],
+            dispositif=taxonomy(Dispositif, dispositif),
+            territory=taxonomy(Territory, territory),
+            seniority=seniority,
+        )
+
+    return [
+        testimony("Remontée un", "a", "asv", "paris", "lt1"),
+        testimony("Remontée deux", "b", "clsm", "essonne", "4plus"),
+        testimony("Remontée trois", "a", "cls", "val-d-oise", "1to3"),
+    ]
+
+
+def listed(response):
+    assert response.status_code == 200, response.status_code
+    return {page.title for page in response.context["items"]}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("theme=sante-mentale", {"Fiche un", "Fiche trois"}),
+        ("theme=acces-aux-soins", {"Fiche deux", "Fiche trois"}),
+        ("dispositif=asv", {"Fiche un"}),
+        ("dispositif=clsm", {"Fiche deux"}),
+        ("dispositif=autre", set()),
+        ("audience=partenaires", {"Fiche deux"}),
+        ("audience=elus-et-hierarchie", {"Fiche trois"}),
+        ("etape=diagnostic", {"Fiche un"}),
+        ("etape=evaluation", {"Fiche deux"}),
+        ("", {"Fiche un", "Fiche deux", "Fiche trois"}),
+    ],
+)
+def test_sheet_listing_filters_by_each_taxonomy(client, sheets, query, expected):
+    assert listed(client.get(f"{SHEETS_URL}?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("theme=sante-mentale", {"Remontée un", "Remontée trois"}),
+        ("theme=acces-aux-soins", {"Remontée deux"}),
+        ("dispositif=cls", {"Remontée trois"}),
+        ("departement=paris", {"Remontée un"}),
+        ("departement=essonne", {"Remontée deux"}),
+        ("departement=seine-saint-denis", set()),
+        ("anciennete=lt1", {"Remontée un"}),
+        ("anciennete=1to3", {"Remontée trois"}),
+        ("anciennete=4plus", {"Remontée deux"}),
+    ],
+)
+def test_testimony_listing_filters_by_each_taxonomy(client, testimonies, query, expected):
+    assert listed(client.get(f"{TESTIMONIES_URL}?{query}")) == expected
+
+
+def test_values_of_one_filter_add_up_and_different_filters_combine(client, sheets, testimonies):
+    assert listed(client.get(f"{SHEETS_URL}?dispositif=asv&dispositif=clsm")) == {
+        "Fiche un",
+        "Fiche deux",
+    }
+    assert listed(client.get(f"{SHEETS_URL}?theme=sante-mentale&dispositif=cls")) == {"Fiche trois"}
+    assert listed(
+        client.get(f"{SHEETS_URL}?theme=acces-aux-soins&audience=partenaires&etape=evaluation")
+    ) == {"Fiche deux"}
+    assert listed(client.get(f"{SHEETS_URL}?theme=sante-mentale&etape=evaluation")) == set()
+    assert listed(
+        client.get(f"{TESTIMONIES_URL}?theme=sante-mentale&anciennete=1to3&anciennete=lt1")
+    ) == {
+        "Remontée un",
+        "Remontée trois",
+    }
+    assert listed(client.get(f"{TESTIMONIES_URL}?theme=sante-mentale&departement=essonne")) == set()
+
+
+@pytest.mark.parametrize(
+    ("url", "shown_value"),
+    [
+        (f"{SHEETS_URL}?theme=inconnue", "inconnue"),
+        (f"{SHEETS_URL}?dispositif=asv&dispositif=xyz", "xyz"),
+        (f"{SHEETS_URL}?audience=%3Cscript%3E", "<script>"),
+        (f"{SHEETS_URL}?etape=diagnostic%27%20OR%201=1", "diagnostic' OR 1=1"),
+        (f"{TESTIMONIES_URL}?departement=2A", "2A"),
+        (f"{TESTIMONIES_URL}?anciennete=10ans", "10ans"),
+    ],
+)
+def test_an_unknown_value_answers_400_with_a_french_message_and_the_full_listing(
+    client, sheets, testimonies, url, shown_value
+):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    html = unescape(response.content.decode())
+    assert "Ces filtres n'ont pas pu être appliqués" in html
+    assert f"« {shown_value} » n'est pas une valeur connue pour ce filtre." in html
+    assert response.context["result_count"] == 3  # the unfiltered listing is still shown
+    assert "<script>" not in response.content.decode()  # the value is echoed escaped
+
+
+def test_an_empty_filter_value_is_handled_without_a_500(client, sheets):
+    # The form never sends one (unchecked boxes send nothing); a hand-made URL may.
+    response = client.get(f"{SHEETS_URL}?etape=&theme=")
+    assert response.status_code in (200, 400)
+    assert response.context["result_count"] == 3
+
+
+def test_a_nul_byte_in_a_filter_is_refused_without_a_500(client, testimonies):
+    assert client.get(f"{TESTIMONIES_URL}?theme=%00").status_code == 400
+
+
+@pytest.mark.parametrize("page", ["abc", "999", "0", "-1", "1.5", "99999999999999999999"])
+def test_odd_page_numbers_never_fail(client, monkeypatch, sheets, page):
+    monkeypatch.setattr(PracticeSheetIndexPage, "paginate_by", 2)
+    response = client.get(f"{SHEETS_URL}?page={page}")
+    assert response.status_code == 200
+    assert response.context["page_obj"].number in (1, 2)
+
+
+def test_pagination_splits_the_filtered_results(client, monkeypatch, sheets):
+    monkeypatch.setattr(PracticeSheetIndexPage, "paginate_by", 2)
+    first = client.get(SHEETS_URL)
+    second = client.get(f"{SHEETS_URL}?page=2")
+    assert first.context["paginator"].num_pages == 2
+    assert len(listed(first)) == 2 and len(listed(second)) == 1
+    assert listed(first) | listed(second) == {"Fiche un", "Fiche deux", "Fiche trois"}
+    # Filters are kept for the page links, the page number is not duplicated.
+    filtered = client.get(f"{SHEETS_URL}?theme=sante-mentale&page=1")
+    assert filtered.context["querystring"] == "theme=sante-mentale"
+    assert filtered.context["paginator"].num_pages == 1
+
+
+def test_drafts_private_pages_and_testimonies_without_consent_are_never_listed(
+    client, themes, sheets, testimonies
+):
+    theme = themes["a"]
+    PracticeSheetPageFactory(title="Fiche brouillon", themes=[theme], live=False)
+    private = PracticeSheetPageFactory(title="Fiche privée", themes=[theme])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    TestimonyPageFactory(
+        title="Remontée sans accord",
+        themes=[theme],
+        live=False,
+        consent_given=False,
+        consent_date=None,
+    )
+    withdrawn = TestimonyPageFactory(title="Remontée retirée", themes=[theme])
+    # Consent withdrawn after publication (data fix, import...): the rule still hides it.
+    TestimonyPage.objects.filter(pk=withdrawn.pk).update(consent_given=False)
+
+    for query in ("", "?theme=sante-mentale"):
+        sheet_titles = listed(client.get(SHEETS_URL + query))
+        testimony_titles = listed(client.get(TESTIMONIES_URL + query))
+        assert not {"Fiche brouillon", "Fiche privée"} & sheet_titles
+        assert not {"Remontée sans accord", "Remontée retirée"} & testimony_titles
+        assert "Fiche un" in sheet_titles and "Remontée un" in testimony_titles
+
+
+def test_the_listing_only_shows_children_of_its_own_index(client, sheets, testimonies):
+    assert factories.sheet_index_page().url == SHEETS_URL
+    assert not {"Remontée un"} & listed(client.get(SHEETS_URL))
+    assert not {"Fiche un"} & listed(client.get(TESTIMONIES_URL))
