@@ -309,3 +309,67 @@ def test_approved_with_a_go_live_date_waits_for_publish_scheduled(client, people
     revision.save(update_fields=["approved_go_live_at", "content"])
     call_command("publish_scheduled")
     assert fresh(page).live
+
+
+class TestNothingUnpublishedReachesReaders:
+    """Drafts, items in review and newer draft revisions stay out of every reader channel."""
+
+    SECRET = "confidentielissime"
+
+    @pytest.fixture
+    def items(self, people):
+        from search.indexing import rebuild
+
+        draft = PracticeSheetPageFactory(
+            title=f"Brouillon {self.SECRET}", live=False, owner=people["author"]
+        )
+        in_review = PracticeSheetPageFactory(
+            title=f"En relecture {self.SECRET}", live=False, owner=people["author"]
+        )
+        start_review(in_review, people["author"])
+        state = fresh(in_review).current_workflow_task_state
+        state.task.specific.on_action(state, people["peer"], "approve")  # awaits validation
+        live = PracticeSheetPageFactory(title="Fiche publiée", owner=people["author"])
+        from knowledge.factories import draft_of
+
+        draft_of(live, title=f"Fiche publiée {self.SECRET}", summary=self.SECRET)
+        rebuild()
+        return {"draft": draft, "in_review": in_review, "live": live}
+
+    def test_page_urls(self, client, items):
+        for key in ("draft", "in_review"):
+            assert client.get(f"/fiches-pratiques/{items[key].slug}/").status_code == 404
+        response = client.get(items["live"].url)
+        assert response.status_code == 200
+        assert self.SECRET not in response.content.decode()
+
+    def test_listing(self, client, items):
+        response = client.get(sheet_index_page().url)
+        content = response.content.decode()
+        assert response.status_code == 200
+        assert "Fiche publiée" in content
+        assert self.SECRET not in content
+
+    def test_search(self, client, items):
+        response = client.get("/recherche/", {"q": self.SECRET})
+        assert response.status_code == 200
+        content = response.content.decode()  # the query itself is echoed back: look for items
+        for title in (f"Brouillon {self.SECRET}", f"En relecture {self.SECRET}"):
+            assert title not in content
+        assert f"Fiche publiée {self.SECRET}" not in content
+        for key in ("draft", "in_review", "live"):
+            assert f"/fiches-pratiques/{items[key].slug}/" not in content
+        # Control: the live version itself is searchable, so the engine did answer.
+        found = client.get("/recherche/", {"q": "Fiche publiée"}).content.decode()
+        assert f"/fiches-pratiques/{items['live'].slug}/" in found
+
+    def test_api(self, client, items):
+        listing = client.get("/api/v2/pages/", {"type": "knowledge.PracticeSheetPage"})
+        assert listing.status_code == 200
+        titles = {item["title"] for item in listing.json()["items"]}
+        assert titles == {"Fiche publiée"}
+        for key in ("draft", "in_review"):
+            assert client.get(f"/api/v2/pages/{items[key].pk}/").status_code == 404
+        detail = client.get(f"/api/v2/pages/{items['live'].pk}/")
+        assert detail.status_code == 200
+        assert self.SECRET not in detail.content.decode()
