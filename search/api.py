@@ -12,7 +12,10 @@ Guarantees (tests in search/tests/test_api_search.py):
   Retry-After.
 """
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.exceptions import Throttled
@@ -38,6 +41,15 @@ def _detail_url(request, hit):
     return get_full_url(request, path)
 
 
+def _aware_iso(value):
+    """ISO 8601 with an offset: raw SQLite rows give naive UTC datetimes."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return timezone.localtime(value).isoformat()
+
+
 def serialize_results(request, results):
     return {
         "meta": {
@@ -61,7 +73,7 @@ def serialize_results(request, results):
                 "excerpt": str(hit.excerpt_html),
                 "url": get_full_url(request, hit.url),
                 "place": hit.place,
-                "date": hit.date.isoformat() if hit.date else None,
+                "date": _aware_iso(hit.date),
                 "page_id": hit.page_id,
                 "glossary_term_id": hit.glossary_term_id,
                 "detail_url": _detail_url(request, hit),

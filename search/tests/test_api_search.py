@@ -1,5 +1,7 @@
 """/api/v2/search/ (search/api.py): the reader search as JSON, same form, same service."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 from django.http import QueryDict
@@ -35,9 +37,12 @@ def test_excerpt_is_html_safe(client, content):
     page.summary = "<script>alert(1)</script> habitat"
     page.save_revision().publish()
 
-    body = client.get("/api/v2/search/?q=habitat").content.decode()
+    response = client.get("/api/v2/search/?q=habitat")
 
-    assert "<script>" not in body
+    assert "<script>" not in response.content.decode()
+    hit = next(item for item in response.json()["items"] if item["page_id"] == page.pk)
+    # Dates carry their offset on every engine (SQLite's raw rows are naive UTC).
+    assert datetime.datetime.fromisoformat(hit["date"]).utcoffset() is not None
 
 
 def test_facets_come_with_counts_consistent_with_the_filters(client, content):
