@@ -227,3 +227,57 @@ def test_every_role_can_open_the_admin_but_readers_cannot(client, role):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     client.logout()
     assert client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+class TestDemoAccounts:
+    """knowledge/demo/accounts.py: one account per role, dev only, password shown once."""
+
+    def test_nothing_is_created_unless_the_setting_allows_it(self, settings, tmp_path):
+        from io import StringIO
+
+        from django.contrib.auth import get_user_model
+
+        from knowledge.demo.accounts import ensure_demo_accounts
+
+        settings.BOUSSOLE_DEMO_ACCOUNTS = False
+        settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
+        assert ensure_demo_accounts(StringIO()) == {}
+        assert not get_user_model().objects.exists()
+        assert not (tmp_path / "demo-accounts.txt").exists()
+
+    def test_one_account_per_role_password_printed_once_and_kept_in_the_file(
+        self, settings, tmp_path
+    ):
+        from io import StringIO
+
+        from django.contrib.auth import authenticate, get_user_model
+
+        from knowledge.demo.accounts import ensure_demo_accounts
+
+        settings.BOUSSOLE_DEMO_ACCOUNTS = True
+        settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "var" / "demo-accounts.txt"
+        out = StringIO()
+        passwords = ensure_demo_accounts(out)
+        users = {u.username: u for u in get_user_model().objects.all()}
+        groups = {name: set(u.groups.values_list("name", flat=True)) for name, u in users.items()}
+        assert groups == {
+            "redactrice": {"Groupe de travail"},
+            "relecteur": {"Groupe de travail"},
+            "moderatrice": {"Modération"},
+            "administratrice": {"Administration"},
+            "admin": set(),
+        }
+        assert users["admin"].is_superuser
+        assert not any(u.is_superuser for name, u in users.items() if name != "admin")
+        for username, password in passwords.items():
+            assert password in out.getvalue()
+            assert authenticate(username=username, password=password) is not None
+        saved = settings.BOUSSOLE_DEMO_ACCOUNTS_FILE.read_text()
+        assert all(f"{u}\t{p}" in saved for u, p in passwords.items())
+        assert settings.BOUSSOLE_DEMO_ACCOUNTS_FILE.stat().st_mode & 0o077 == 0
+
+        again = StringIO()
+        assert ensure_demo_accounts(again) == {}
+        assert not any(p in again.getvalue() for p in passwords.values())
+        assert settings.BOUSSOLE_DEMO_ACCOUNTS_FILE.read_text() == saved
+        assert get_user_model().objects.count() == 5

@@ -373,3 +373,72 @@ class TestNothingUnpublishedReachesReaders:
         detail = client.get(f"/api/v2/pages/{items['live'].pk}/")
         assert detail.status_code == 200
         assert self.SECRET not in detail.content.decode()
+
+
+class TestDemoWorkflowStages:
+    """knowledge/demo/workflow_stages.py: one demo item at each stage, idempotent."""
+
+    @pytest.fixture
+    def staged(self, settings, tmp_path):
+        from io import StringIO
+
+        from knowledge.demo.accounts import ensure_demo_accounts
+        from knowledge.demo.workflow_stages import stage_demo_workflow
+
+        settings.BOUSSOLE_DEMO_ACCOUNTS = True
+        settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
+        sheet_index_page()
+        ensure_demo_accounts(StringIO())
+        return stage_demo_workflow(StringIO())
+
+    def test_one_item_at_each_stage(self, staged):
+        from django.contrib.auth import get_user_model
+
+        pages = {p.slug: p for p in PracticeSheetPage.objects.filter(slug__in=staged)}
+        assert len(pages) == 4
+        assert not any(p.live for p in pages.values())
+        status = {
+            slug: (
+                p.current_workflow_state.status if p.current_workflow_state else None,
+                p.current_workflow_task.name if p.current_workflow_task else None,
+            )
+            for slug, p in pages.items()
+        }
+        assert sorted(status.values(), key=str) == sorted(
+            [
+                (None, None),
+                (WorkflowState.STATUS_IN_PROGRESS, PEER_REVIEW_TASK_NAME),
+                (WorkflowState.STATUS_IN_PROGRESS, VALIDATION_TASK_NAME),
+                (WorkflowState.STATUS_NEEDS_CHANGES, None),
+            ],
+            key=str,
+        )
+        users = {u.username: u for u in get_user_model().objects.all()}
+        queue = fresh(
+            pages["demo-a-valider-organiser-une-marche-exploratoire"]
+        ).current_workflow_task
+        assert queue.get_task_states_user_can_moderate(users["moderatrice"]).exists()
+        waiting = fresh(pages["demo-a-relire-preparer-un-comite-de-pilotage"]).current_workflow_task
+        assert waiting.get_task_states_user_can_moderate(users["relecteur"]).exists()
+        returned = pages["demo-a-reprendre-cartographier-les-partenaires"].current_workflow_state
+        assert "exemple de carte" in returned.current_task_state.comment
+
+    def test_a_second_run_changes_nothing(self, staged):
+        from io import StringIO
+
+        from wagtail.models import TaskState
+
+        from knowledge.demo.workflow_stages import stage_demo_workflow
+
+        counts = (PracticeSheetPage.objects.count(), TaskState.objects.count())
+        assert stage_demo_workflow(StringIO()) == []
+        assert (PracticeSheetPage.objects.count(), TaskState.objects.count()) == counts
+
+    def test_without_demo_accounts_nothing_is_staged(self):
+        from io import StringIO
+
+        from knowledge.demo.workflow_stages import stage_demo_workflow
+
+        sheet_index_page()
+        assert stage_demo_workflow(StringIO()) == []
+        assert not PracticeSheetPage.objects.exists()
