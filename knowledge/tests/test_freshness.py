@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from knowledge.factories import (
     GuideChapterPageFactory,
@@ -98,6 +99,46 @@ def test_publishing_an_older_revision_also_dates_the_newer_draft_left_empty():
     assert older.as_object().next_review_at == live.next_review_at
     assert newer.as_object().next_review_at == live.next_review_at
     assert live.get_latest_revision_as_object().summary == "Brouillon plus récent."
+
+
+def publish_through_the_admin(client, page, next_review_at=""):
+    """Post the chapter's edit form with the "Publier" button, as an editor does."""
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "body": streamfield([]),
+            "next_review_at": next_review_at,
+            "last_verified_at": "",
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    return client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chosen", ["", "2026-12-24"])
+def test_publishing_from_the_admin_editor_applies_the_same_rule(client, superuser, chosen):
+    chapter = GuideChapterPageFactory(live=False, next_review_at=None)
+    client.force_login(superuser)
+
+    response = publish_through_the_admin(client, chapter, next_review_at=chosen)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    live = Page.objects.get(pk=chapter.pk).specific
+    expected = (
+        datetime.date.fromisoformat(chosen)
+        if chosen
+        else add_months(timezone.localdate(live.last_published_at), 12)
+    )
+    assert live.live
+    assert live.next_review_at == expected
+    assert live.get_latest_revision_as_object().next_review_at == expected
+    # The form the editor reopens shows that date.
+    edit = client.get(f"/admin/pages/{chapter.pk}/edit/")
+    assert edit.context["form"]["next_review_at"].value() == expected
 
 
 @pytest.mark.django_db
