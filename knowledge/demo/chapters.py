@@ -15,9 +15,9 @@ CHAPTERS = [
             (
                 "paragraph",
                 "<p>Coordinateur, coordonnateur, référent santé, chef de projet : les intitulés "
-                "varient d'une collectivité à l'autre, mais la mission se ressemble. Il s'agit de "
-                "faire travailler ensemble, autour d'objectifs de santé partagés, des acteurs qui "
-                "n'ont pas l'habitude de coopérer. Beaucoup arrivent dans ce métier par des "
+                "varient d'une collectivité à l'autre, mais la mission se ressemble : réunir autour "
+                "d'un même cap de santé des professionnels et des institutions qui, spontanément, "
+                "travailleraient chacun de leur côté. Beaucoup arrivent dans ce métier par des "
                 "chemins variés : soin infirmier, psychologie, travail social, urbanisme ou "
                 "sciences politiques.</p>",
             ),
@@ -299,12 +299,12 @@ CHAPTERS = [
             ),
             (
                 "paragraph",
-                "<p>Le coordinateur développe un langage commun entre des cultures "
-                "professionnelles différentes, mutualise les ressources et veille à ce que "
-                "chacun trouve un intérêt à participer. Un réseau qui ne sert qu'à l'institution "
+                "<p>Le coordinateur aide chacun à comprendre le vocabulaire et les contraintes des "
+                "autres, met en commun ce qui peut l'être (locaux, outils, formations) et veille "
+                "à ce que chacun trouve un intérêt à participer. Un réseau qui ne sert qu'à l'institution "
                 "qui l'anime s'essouffle vite.</p>",
             ),
-            ("quote", "la-vinaigrette-de-la-salade"),
+            ("quote", "faire-tenir-ensemble"),
             (
                 "reflexes",
                 [

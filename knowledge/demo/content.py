@@ -118,10 +118,10 @@ GUIDE = {
         "de poste à l'évaluation, en passant par le diagnostic et la participation des habitants."
     ),
     "introduction": (
-        "<p>La Boussole n'est pas un manuel de réponses toutes faites. Chaque chapitre propose des "
-        "<b>réflexes à acquérir</b>, des ressources à repérer et la parole de coordinateurs qui "
-        "sont passés par là. Les chapitres peuvent se lire dans l'ordre, ou seulement celui qui "
-        "répond à la question du moment.</p>"
+        "<p>Vous n'y trouverez pas de solution prête à l'emploi : chaque chapitre aide à prendre "
+        "de bons <b>réflexes</b>, à savoir où chercher et à entendre des coordinateurs qui sont "
+        "passés par là. Lisez le guide d'un bout à l'autre en arrivant, puis revenez au chapitre "
+        "utile quand une question se pose.</p>"
         "<p>Le guide est entretenu par un groupe de travail de coordinateurs et de partenaires "
         "franciliens : chaque page indique sa date de mise à jour et de dernière vérification.</p>"
     ),

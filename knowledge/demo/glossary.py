@@ -329,7 +329,7 @@ GLOSSARY = [
         "definition": (
             "<p>Travail conjoint de secteurs qui n'ont pas l'habitude de coopérer (santé, social, "
             "éducation, urbanisme, transport…) autour d'un objectif de santé partagé. C'est le "
-            "cœur du métier de coordination : décloisonner.</p>"
+            "cœur du métier de coordination : faire tomber les cloisons entre services.</p>"
         ),
         "see_also": ["promotion-de-la-sante", "dac"],
     },

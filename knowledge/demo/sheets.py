@@ -244,7 +244,7 @@ SHEETS = [
         "audiences": ["nouveau-coordinateur", "partenaires"],
         "project_steps": ["prise-de-poste", "animation-du-reseau"],
         "related_sheets": ["premiers-cent-jours", "preparer-un-comite-de-pilotage"],
-        "related_testimonies": ["seule-sur-un-territoire-rural", "un-orchestre-sans-chef"],
+        "related_testimonies": ["seule-sur-un-territoire-rural", "une-partition-commune"],
     },
     {
         "slug": "preparer-un-comite-de-pilotage",

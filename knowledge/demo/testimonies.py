@@ -31,11 +31,11 @@ D = datetime.date
 
 TESTIMONIES = [
     _testimony(
-        "la-vinaigrette-de-la-salade",
+        "faire-tenir-ensemble",
         "Coordonner, c'est faire tenir ensemble",
         "Je me vois comme le liant du territoire : chacun arrive avec ses missions, ses "
         "contraintes et son vocabulaire, et mon travail consiste à faire en sorte que tout cela "
-        "tourne ensemble. Quand je m'absente trois semaines, les réunions continuent, mais plus "
+        "avance dans le même sens. Quand je m'absente trois semaines, les réunions continuent, mais plus "
         "personne ne fait le lien entre elles.",
         "<p>Coordinatrice d'un atelier santé ville depuis six ans dans une ville de petite "
         "couronne, elle décrit la part invisible de la coordination : relancer, traduire, "
@@ -233,11 +233,12 @@ TESTIMONIES = [
         ["prise-de-poste"],
     ),
     _testimony(
-        "un-orchestre-sans-chef",
-        "Un orchestre, pas une chorale",
-        "Un réseau, ce n'est pas tout le monde qui chante la même chose. C'est un orchestre : "
-        "chacun garde son instrument, ses missions, sa culture professionnelle. Mon travail est "
-        "d'écrire une partition commune assez simple pour que chacun y trouve sa place.",
+        "une-partition-commune",
+        "Écrire une partition commune",
+        "Mes partenaires ne partagent ni les mêmes horaires, ni les mêmes priorités, ni le même "
+        "vocabulaire, et c'est très bien ainsi. Je ne leur demande pas de penser pareil : je "
+        "cherche le petit nombre d'objectifs sur lesquels chacun peut avancer sans renoncer à "
+        "son propre métier.",
         "<p>Référent santé d'une intercommunalité du Val-d'Oise qui n'a ni ASV ni CLS, mais une "
         "démarche locale de santé portée par le service social.</p>",
         "Référent santé d'une intercommunalité",
