@@ -442,3 +442,20 @@ class TestDemoWorkflowStages:
         sheet_index_page()
         assert stage_demo_workflow(StringIO()) == []
         assert not PracticeSheetPage.objects.exists()
+
+
+def test_refusal_view_is_admin_only_read_only_and_404_for_unknown_states(client, people):
+    page = PracticeSheetPageFactory(live=False)
+    start_review(page, people["author"])
+    state = fresh(page).current_workflow_task_state
+    url = reverse("boussole_workflow_refused", args=[state.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    assert "/admin/login/" in client.get(url)["Location"]
+    client.force_login(people["peer"])
+    response = client.get(url, {"reason": "invalid"}, follow=True)
+    assert response.redirect_chain[-1][0] == edit_url(page)
+    assert shows(response, "La validation a échoué")
+    assert task_name(page) == PEER_REVIEW_TASK_NAME
+    assert fresh(page).current_workflow_task_state.status == state.STATUS_IN_PROGRESS
+    missing = reverse("boussole_workflow_refused", args=[state.pk + 1000])
+    assert client.get(missing).status_code == 404
