@@ -1,5 +1,7 @@
 """Facet definitions: which index facet keys exist, their French labels and their valid values."""
 
+import time
+
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
@@ -40,11 +42,29 @@ def type_choices():
     return list(choices.items())
 
 
+_cache = {}
+CACHE_SECONDS = 60
+
+
 def facet_choices(key):
+    """Valid (slug, label) pairs; cached briefly per process (taxonomy changes clear it)."""
+    from search.indexing import index_version
+
+    version = index_version()
+    cached = _cache.get(key)
+    if cached and cached[0] == version and time.monotonic() - cached[1] < CACHE_SECONDS:
+        return cached[2]
     if key == "type":
-        return type_choices()
-    model = apps.get_model(TAXONOMY_MODELS[key])
-    return [(term.slug, str(term.name)) for term in model.objects.all()]
+        choices = type_choices()
+    else:
+        model = apps.get_model(TAXONOMY_MODELS[key])
+        choices = list(model.objects.order_by(*model._meta.ordering).values_list("slug", "name"))
+    _cache[key] = (version, time.monotonic(), choices)
+    return choices
+
+
+def clear_cache(**kwargs):
+    _cache.clear()
 
 
 def facet_value_labels(key):

@@ -104,8 +104,10 @@ class SearchForm(forms.Form):
         self.fields["q"].validators = []
         from search.facets import facet_choices  # reads taxonomy: only when a form is built
 
+        # Read once per form: the service reuses them for the facet labels.
+        self.facet_choices = {key: facet_choices(key) for key in FACET_PARAMS.values()}
         for param, key in FACET_PARAMS.items():
-            self.fields[param].choices = facet_choices(key)
+            self.fields[param].choices = self.facet_choices[key]
 
     def clean_q(self):
         return clean_query_text(self.cleaned_data.get("q"))

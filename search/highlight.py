@@ -4,63 +4,79 @@ The output is HTML-safe: every piece of stored text is escaped, and only our own
 added around words whose stem matched the query.
 """
 
-from django.utils.html import escape
+import re
+from functools import lru_cache
+from html import escape
+
 from django.utils.safestring import mark_safe
 
 from search import text
 
-EXCERPT_WORDS = 36
-LEAD_WORDS = 6
+EXCERPT_CHARS = 260
+LEAD_CHARS = 50
+# Matches are looked for in the first characters only: excerpts stay cheap on long chapters.
+SCAN_CHARS = 20_000
 
 
-def _marked(source, spans, stems):
-    return [i for i, (_s, _e, word) in enumerate(spans) if text.stem(word) in stems]
+@lru_cache(maxsize=512)
+def _candidate_re(stems):
+    """Words that may stem to one of ``stems``: Snowball stems are (nearly) prefixes of the word,
+    so a shortened stem finds the candidates and ``text.stem`` confirms them."""
+    prefixes = sorted({s[: max(2, len(s) - 2)] if len(s) > 4 else s for s in stems}, key=len)
+    alternatives = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*")
 
 
-def _render(source, spans, marked, first, last, prefix, suffix):
-    marked = set(marked)
-    out = [prefix] if prefix else []
-    position = spans[first][0]
-    for i in range(first, last + 1):
-        start, end, _word = spans[i]
-        out.append(escape(source[position:start]))
-        piece = escape(source[start:end])
-        out.append(f"<mark>{piece}</mark>" if i in marked else piece)
-        position = end
-    if suffix:
-        out.append(suffix)
-    return mark_safe("".join(out))  # noqa: S308 — every piece above went through escape()
+def matches(source, stems):
+    """(start, end) of the words of ``source`` whose stem is in ``stems``."""
+    if not stems or not source:
+        return []
+    folded = text.fold(source)
+    if len(folded) == len(source):  # positions line up (true unless ligatures like « œ »)
+        pattern = _candidate_re(frozenset(stems))
+        return [m.span() for m in pattern.finditer(folded) if text.stem(m.group()) in stems]
+    return [(s, e) for s, e, word in text.word_spans(source) if text.stem(word) in stems]
+
+
+def _render(source, marks, start, end):
+    out, position = [], start
+    for mark_start, mark_end in marks:
+        if mark_start < start or mark_end > end:
+            continue
+        out.append(escape(source[position:mark_start], quote=True))
+        out.append(f"<mark>{escape(source[mark_start:mark_end], quote=True)}</mark>")
+        position = mark_end
+    out.append(escape(source[position:end], quote=True))
+    return "".join(out)
 
 
 def highlight_title(title, stems):
-    spans = text.word_spans(title)
-    if not spans:
-        return escape(title)
-    marked = _marked(title, spans, stems)
-    html = _render(title, spans, marked, 0, len(spans) - 1, "", "")
-    # Keep what follows the last word (punctuation) too.
-    return mark_safe(html + escape(title[spans[-1][1] :]))  # noqa: S308
+    return mark_safe(_render(title, matches(title, stems), 0, len(title)))  # noqa: S308
 
 
-def excerpt(source, stems, size=EXCERPT_WORDS):
-    """The window of ``size`` words holding the most matches, matched words in <mark>."""
+def excerpt(source, stems, size=EXCERPT_CHARS):
+    """About ``size`` characters around the densest group of matches, matches in <mark>."""
     if not source:
         return mark_safe("")  # noqa: S308
-    spans = text.word_spans(source)
-    if not spans:
-        return escape(source[:300])
-    marked = _marked(source, spans, stems)
-    best_start = 0
-    if marked:
-        best_count, j = -1, 0
-        for i, position in enumerate(marked):
-            while marked[j] < position - size + 1:
+    source = " ".join(source[:SCAN_CHARS].split())
+    marks = matches(source, stems)
+    start = 0
+    if marks:
+        best, best_count, j = 0, 0, 0
+        for i, (mark_start, _end) in enumerate(marks):
+            while j < len(marks) and marks[j][0] < mark_start + size - LEAD_CHARS:
                 j += 1
-            count = i - j + 1
-            if count > best_count:
-                best_count, best_start = count, marked[j]
-        best_start = max(0, best_start - LEAD_WORDS)
-    last = min(len(spans) - 1, best_start + size - 1)
-    prefix = "… " if best_start > 0 else ""
-    suffix = " …" if last < len(spans) - 1 else escape(source[spans[last][1] :].strip()[:1])
-    return _render(source, spans, marked, best_start, last, prefix, suffix)
+            if j - i > best_count:
+                best, best_count = i, j - i
+        start = max(0, marks[best][0] - LEAD_CHARS)
+        if start:  # begin on a word boundary
+            space = source.find(" ", start, marks[best][0])
+            start = space + 1 if space != -1 else marks[best][0]
+    end = min(len(source), start + size)
+    if end < len(source):
+        space = source.rfind(" ", start, end)
+        end = space if space > start else end
+    body = _render(source, marks, start, end)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(source) else ""
+    return mark_safe(prefix + body + suffix)  # noqa: S308

@@ -6,15 +6,15 @@ its document removed. ``rebuild()`` does it for everything. Visibility comes fro
 ``knowledge.visibility`` only; the text comes from each model's declared ``search_fields``.
 """
 
-import html
 import logging
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -55,8 +55,9 @@ def _flatten(value):
 
 
 def _plain(value):
-    # Rich text and StreamField values are already tag-free from get_value(); raw strings may not be.
-    return " ".join(html.unescape(strip_tags(s)) for s in _flatten(value)).strip()
+    # Rich text and StreamField values come tag-free from get_value() (get_searchable_content);
+    # plain fields are kept as typed ("<" is text there) and escaped when shown.
+    return " ".join(s for s in _flatten(value) if s).strip()
 
 
 def searchable_text(obj):
@@ -79,7 +80,25 @@ def _place(page, ancestors_titles):
     return PLACE_SEPARATOR.join([*ancestors_titles, page.title])
 
 
-def _page_document(page, ancestor_titles):
+def _url_builder():
+    """page → URL, computed from url_path like Page.get_url() but without a reverse() per page."""
+    from django.urls import reverse
+    from wagtail.models import Site
+
+    roots = Site.get_site_root_paths()
+    if len(roots) != 1:
+        return lambda page: page.get_url() or page.url_path
+    root, prefix = roots[0].root_path, reverse("wagtail_serve", args=("",))
+
+    def url(page):
+        if page.url_path.startswith(root):
+            return prefix + page.url_path[len(root) :]
+        return page.get_url() or page.url_path
+
+    return url
+
+
+def _page_document(page, ancestor_titles, url):
     title, body = searchable_text(page)
     title = title or page.title
     facets = {key: list(values) for key, values in page.facet_values().items() if values}
@@ -94,7 +113,7 @@ def _page_document(page, ancestor_titles):
             "title": title[:255],
             "title_folded": text.fold(title)[:255],
             "place": _place(page, ancestor_titles)[:1000],
-            "url": page.get_url() or page.url_path,
+            "url": url(page),
             "date": page.last_published_at or page.first_published_at,
             "text": body,
         },
@@ -145,7 +164,7 @@ def _ancestor_titles(pages):
     }
 
 
-def _write(documents, remove_keys):
+def _write(documents, remove_keys, vocabulary=True):
     """Replace the documents (rows, facets, full text, vocabulary) in one transaction."""
     engine = get_engine()
     with transaction.atomic(), connection.cursor() as cursor:
@@ -185,7 +204,8 @@ def _write(documents, remove_keys):
                 for row, d in zip(rows, documents, strict=True)
             ],
         )
-        _add_vocabulary(documents)
+        if vocabulary:
+            _add_vocabulary(documents)
         bump_version()
 
 
@@ -226,24 +246,53 @@ def bump_version():
 
 
 def index_version():
-    return SearchIndexState.objects.filter(pk=1).values_list("version", flat=True).first() or ""
+    # Raw SQL: read on every search by each per-process cache, so it must cost next to nothing.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT version FROM {SearchIndexState._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def _taxonomy_models():
+    from search.facets import TAXONOMY_MODELS
+
+    return {apps.get_model(label) for label in TAXONOMY_MODELS.values()}
 
 
 def _specific_visible(pages):
+    """The visible pages among ``pages``, as their specific type, taxonomy prefetched."""
     ids = [p.pk for p in pages]
-    visible = visible_pages(Page.objects.filter(pk__in=ids)).specific()
-    return [p for p in visible if is_indexable_model(type(p))]
+    by_type = defaultdict(list)
+    rows = visible_pages(Page.objects.filter(pk__in=ids)).values_list("pk", "content_type_id")
+    for pk, content_type_id in rows:
+        by_type[content_type_id].append(pk)
+    taxonomy = _taxonomy_models()
+    result = []
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not is_indexable_model(model):
+            continue
+        many = [f.name for f in model._meta.many_to_many if f.related_model in taxonomy]
+        single = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.many_to_one and f.related_model in taxonomy
+        ]
+        queryset = model.objects.filter(pk__in=pks).select_related(*single)
+        result.extend(queryset.prefetch_related(*many))
+    return result
 
 
-def index_pages(pages):
+def index_pages(pages, vocabulary=True):
     """(Re)index these pages: documents for the visible ones, removal for the others."""
     pages = list(pages)
     if not pages:
         return
     visible = _specific_visible(pages)
     ancestors = _ancestor_titles(visible)
-    documents = [_page_document(p, ancestors[p.pk]) for p in visible]
-    _write(documents, remove_keys=[f"page:{p.pk}" for p in pages])
+    url = _url_builder()
+    documents = [_page_document(p, ancestors[p.pk], url) for p in visible]
+    _write(documents, remove_keys=[f"page:{p.pk}" for p in pages], vocabulary=vocabulary)
 
 
 def index_page_and_descendants(page):
@@ -295,7 +344,7 @@ def rebuild(batch_size=200, progress=None):
     done = 0
     for start in range(0, len(page_ids), batch_size):
         chunk = page_ids[start : start + batch_size]
-        index_pages(Page.objects.filter(pk__in=chunk))
+        index_pages(Page.objects.filter(pk__in=chunk), vocabulary=False)  # recounted below
         done += len(chunk)
         if progress:
             progress(done, total)

@@ -41,10 +41,11 @@ from django.utils.translation import gettext as _
 
 from search import highlight, text
 from search.engines import get_engine
-from search.facets import FACET_LABELS, PARAM_FOR_KEY, facet_choices
+from search.facets import FACET_LABELS, PARAM_FOR_KEY
 from search.forms import SORT_DATE, SearchForm
 from search.lexicon import get_lexicon
 from search.query import parse
+from search.snapshot import get_snapshot, membership, positions
 
 DOC = "boussole_search_searchdocument"
 FACET = "boussole_search_searchfacet"
@@ -136,81 +137,53 @@ def _as_form(form_or_params):
     return SearchForm(params)
 
 
-def _filter_conditions(filters, exclude=None):
-    sql, params = [], []
-    for key, values in filters.items():
-        if key == exclude or not values:
-            continue
-        marks = ", ".join(["%s"] * len(values))
-        sql.append(
-            f"d.id IN (SELECT document_id FROM {FACET} WHERE facet = %s AND value IN ({marks}))"
+# Above this many matches, ranking is bounded: items whose title matches come first (ranked
+# among the first RANK_LIMIT of them), then the others by date. Below it, ranking is exact.
+RANK_LIMIT = 2000
+
+
+def _page_ids(cursor, engine, snapshot, expr, mode, matched, filtered, offset, limit, sort):
+    """Document ids of the requested page, in display order."""
+    if sort == SORT_DATE or not expr:
+        return snapshot.ids_at(positions(filtered, offset, limit))
+    position = snapshot.position
+    allowed = membership(filtered)
+
+    def order(scored):
+        kept = [(doc_id, score) for doc_id, score in scored if doc_id in position]
+        kept.sort(key=lambda row: (-row[1], position[row[0]]))
+        return [doc_id for doc_id, _score in kept]
+
+    if matched.bit_count() <= RANK_LIMIT:  # exact: score every match, keep the filtered ones
+        ranked = order(
+            (doc_id, score)
+            for doc_id, score in engine.scores(cursor, expr, mode)
+            if doc_id in position and allowed(position[doc_id])
         )
-        params.extend([key, *values])
-    return sql, params
+        return ranked[offset : offset + limit]
+    titled = [
+        (doc_id, score)
+        for doc_id, score in engine.scores(cursor, expr, mode, limit=RANK_LIMIT, title_only=True)
+        if doc_id in position and allowed(position[doc_id])
+    ]
+    head = order(titled)
+    page = head[offset : offset + limit]
+    if len(page) < limit:
+        rest = filtered & ~snapshot.of_ids(head)
+        page += snapshot.ids_at(positions(rest, max(0, offset - len(head)), limit - len(page)))
+    return page
 
 
-class _Query:
-    """The SQL pieces for one (expression, mode, filters) combination."""
-
-    def __init__(self, engine, expr, mode, filters):
-        self.engine, self.expr, self.mode, self.filters = engine, expr, mode, filters
-
-    def base(self, exclude=None):
-        join, where, params = "", [], []
-        if self.expr:
-            join, match_where, match_params = self.engine.match(self.expr, self.mode)
-            where.append(match_where)
-            params.extend(match_params)
-        filter_sql, filter_params = _filter_conditions(self.filters, exclude)
-        where.extend(filter_sql)
-        params.extend(filter_params)
-        clause = f"FROM {DOC} d {join} " + (f"WHERE {' AND '.join(where)}" if where else "")
-        return clause, params
-
-    def count(self, cursor):
-        clause, params = self.base()
-        cursor.execute(f"SELECT COUNT(*) {clause}", params)
-        return cursor.fetchone()[0]
-
-    def rows(self, cursor, sort, limit, offset):
-        clause, params = self.base()
-        if self.expr and sort != SORT_DATE:
-            rank_sql, rank_params, direction = self.engine.rank(self.expr, self.mode)
-            # The rank expression is selected first, so its parameters come first.
-            params = [*rank_params, *params]
-            select = (
-                f"SELECT {RESULT_COLUMNS}, {rank_sql} AS score {clause} "
-                f"ORDER BY score {direction}, d.id"
-            )
-        else:
-            select = (
-                f"SELECT {RESULT_COLUMNS} {clause} ORDER BY d.date IS NULL, d.date DESC, d.id DESC"
-            )
-        cursor.execute(f"{select} LIMIT %s OFFSET %s", [*params, limit, offset])
-        return cursor.fetchall()
-
-    def facet_counts(self, cursor):
-        counts = {key: {} for key in FACET_LABELS}
-        groups = {}
-        for key in FACET_LABELS:
-            # A facet's counts apply every other facet's filters, not its own.
-            exclude = key if key in self.filters else None
-            groups.setdefault(exclude, []).append(key)
-        for exclude, keys in groups.items():
-            clause, params = self.base(exclude=exclude)
-            marks = ", ".join(["%s"] * len(keys))
-            cursor.execute(
-                f"SELECT f.facet, f.value, COUNT(*) FROM {FACET} f "
-                f"WHERE f.facet IN ({marks}) AND f.document_id IN (SELECT d.id {clause}) "
-                "GROUP BY f.facet, f.value",
-                [*keys, *params],
-            )
-            for facet, value, count in cursor.fetchall():
-                counts[facet][value] = count
-        return counts
+def _rows(cursor, ids):
+    if not ids:
+        return []
+    marks = ", ".join(["%s"] * len(ids))
+    cursor.execute(f"SELECT {RESULT_COLUMNS} FROM {DOC} d WHERE d.id IN ({marks})", list(ids))
+    by_id = {row[0]: row for row in cursor.fetchall()}
+    return [by_id[i] for i in ids if i in by_id]
 
 
-def _facets(counts, filters):
+def _facets(counts, filters, choices):
     facets = []
     for key, label in FACET_LABELS.items():
         selected = set(filters.get(key, []))
@@ -221,7 +194,7 @@ def _facets(counts, filters):
                 count=counts[key].get(slug, 0),
                 selected=slug in selected,
             )
-            for slug, name in facet_choices(key)
+            for slug, name in choices[key]
         ]
         values = [v for v in values if v.count or v.selected]
         facets.append(Facet(key=key, param=PARAM_FOR_KEY[key], label=str(label), values=values))
@@ -289,27 +262,41 @@ def search(form_or_params, *, record_zero_results=True):
     parsed = parse(data["q"], lexicon) if data["q"] else None
     if parsed is not None and parsed.empty:
         results.notice = _("Votre recherche ne contient aucun mot : essayez avec d'autres termes.")
-        results.facets = _facets({key: {} for key in FACET_LABELS}, filters)
+        results.facets = _facets({key: {} for key in FACET_LABELS}, filters, form.facet_choices)
         return results
 
     engine = get_engine()
+    snapshot = get_snapshot()
     expr = parsed.expr if parsed else []
     stems = parsed.highlight_stems if parsed else set()
-    query = _Query(engine, expr, "and", filters)
+    allowed = snapshot.filter_bits(filters)
+    mode = "and"
     with connection.cursor() as cursor:
-        total = query.count(cursor)
+        matched = snapshot.of_ids(engine.match_ids(cursor, expr, mode)) if expr else snapshot.all
+        total = (matched & allowed).bit_count()
         if total == 0 and len(expr) > 1:
-            relaxed = _Query(engine, expr, "or", filters)
-            total = relaxed.count(cursor)
-            if total:
-                query, results.relaxed = relaxed, True
+            relaxed = snapshot.of_ids(engine.match_ids(cursor, expr, "or"))
+            if (relaxed & allowed).bit_count():
+                matched, mode, results.relaxed = relaxed, "or", True
+                total = (matched & allowed).bit_count()
         results.total = total
         results.num_pages = max(1, math.ceil(total / results.per_page))
         results.page = min(data["page"], results.num_pages)
-        rows = query.rows(
-            cursor, results.sort, results.per_page, (results.page - 1) * results.per_page
+        ids = _page_ids(
+            cursor,
+            engine,
+            snapshot,
+            expr,
+            mode,
+            matched,
+            matched & allowed,
+            (results.page - 1) * results.per_page,
+            results.per_page,
+            results.sort,
         )
-        results.facets = _facets(query.facet_counts(cursor), filters)
+        rows = _rows(cursor, ids)
+    counts = snapshot.facet_counts(matched, filters, FACET_LABELS)
+    results.facets = _facets(counts, filters, form.facet_choices)
     results.results = [_hit(row, stems) for row in rows]
     if parsed:
         results.corrections = dict(parsed.corrections)

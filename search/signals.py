@@ -66,7 +66,15 @@ def on_glossary_deleted(sender, instance, **kwargs):
 
 
 def connect():
+    from django.apps import apps
+
     from knowledge.models import GlossaryTerm
+    from search.facets import TAXONOMY_MODELS, clear_cache
+
+    for label in TAXONOMY_MODELS.values():
+        model = apps.get_model(label)
+        post_save.connect(clear_cache, sender=model, dispatch_uid=f"boussole_search_{label}_s")
+        post_delete.connect(clear_cache, sender=model, dispatch_uid=f"boussole_search_{label}_d")
 
     page_published.connect(on_page_published, dispatch_uid="boussole_search_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="boussole_search_unpublished")

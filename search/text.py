@@ -8,37 +8,57 @@ import snowballstemmer
 
 _stemmer = snowballstemmer.stemmer("french")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
-# Elisions ("l'habitant", "d’accès") are split off so the noun is indexed on its own.
-_ELISION_RE = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+# Elisions ("l'habitant", "d’accès") are split off so the noun is indexed on its own: on folded
+# text, one pass yields the word after an optional elided article.
+_FOLDED_WORD_RE = re.compile(r"(?:(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’])?([^\W_]+)")
+
+
+# Combining marks left by NFKD decomposition (accents, cedillas, diaereses…).
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text):
     """Lower-case, strip accents and ligatures: « Évaluation » → « evaluation »."""
+    if text.isascii():
+        return text.lower()
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def words(text):
     """Folded words of a text, elisions removed."""
-    return _WORD_RE.findall(fold(_ELISION_RE.sub(" ", text)))
+    return _FOLDED_WORD_RE.findall(fold(text))
 
 
-@lru_cache(maxsize=200_000)
+_stem_cache = {}
+
+
 def stem(word):
     """The French Snowball stem of an already folded word (cached: the vocabulary is small)."""
-    return _stemmer.stemWord(word)
+    try:
+        return _stem_cache[word]
+    except KeyError:
+        if len(_stem_cache) > 500_000:
+            _stem_cache.clear()
+        result = _stem_cache[word] = _stemmer.stemWord(word)
+        return result
 
 
 def stems(text):
-    return [stem(word) for word in words(text)]
+    cache = _stem_cache
+    return [cache[w] if w in cache else stem(w) for w in words(text)]
 
 
-def word_spans(text):
-    """(start, end, folded word) for each word of the original text, for highlighting."""
+_fold_word = lru_cache(maxsize=200_000)(fold)
+
+
+def word_spans(text, limit=None):
+    """(start, end, folded word) for each word of the original text (the first ``limit`` words)."""
     spans = []
     for match in _WORD_RE.finditer(text):
-        spans.append((match.start(), match.end(), fold(match.group())))
+        spans.append((match.start(), match.end(), _fold_word(match.group())))
+        if limit and len(spans) >= limit:
+            break
     return spans
 
 

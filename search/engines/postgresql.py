@@ -12,6 +12,14 @@ def _alternative(stems):
     return "(" + " <-> ".join(f"'{s}'" for s in stems) + ")"
 
 
+def render_weighted(expr, mode, weight):
+    def alternative(stems):
+        return "(" + " <-> ".join(f"'{s}':{weight}" for s in stems) + ")"
+
+    joiner = " & " if mode == "and" else " | "
+    return joiner.join("(" + " | ".join(alternative(a) for a in clause) + ")" for clause in expr)
+
+
 def render(expr, mode="and"):
     joiner = " & " if mode == "and" else " | "
     return joiner.join("(" + " | ".join(_alternative(a) for a in clause) + ")" for clause in expr)
@@ -46,6 +54,35 @@ class PostgresEngine:
             [render(expr, mode)],
             "DESC",
         )
+
+    def match_ids(self, cursor, expr, mode="and"):
+        cursor.execute(
+            f"SELECT id FROM {DOC_TABLE} WHERE search_vector @@ to_tsquery('simple', %s)",
+            [render(expr, mode)],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def scores(self, cursor, expr, mode="and", ids=None, limit=None, title_only=False):
+        """(id, score) pairs, higher is better: for ``ids`` only, or the first ``limit`` matches."""
+        query = render(expr, mode)
+        if title_only:
+            # Weight A holds the title: keep only lexemes matched there.
+            query = render_weighted(expr, mode, "A")
+        sql = (
+            "SELECT id, ts_rank(search_vector, q) FROM "
+            f"{DOC_TABLE}, to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+        )
+        params = [query]
+        if ids is not None:
+            if not ids:
+                return []
+            sql += " AND id = ANY(%s)"
+            params.append(list(ids))
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
     def optimize(self, cursor):
         cursor.execute(f"ANALYZE {DOC_TABLE}")

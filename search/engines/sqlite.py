@@ -47,5 +47,32 @@ class SQLiteEngine:
         # bm25() is smaller for better matches; it is only valid alongside the MATCH above.
         return f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})", [], "ASC"
 
+    def match_ids(self, cursor, expr, mode="and"):
+        cursor.execute(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [render(expr, mode)]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+    def scores(self, cursor, expr, mode="and", ids=None, limit=None, title_only=False):
+        """(id, score) pairs, higher is better: for ``ids`` only, or the first ``limit`` matches."""
+        match = render(expr, mode)
+        if title_only:
+            match = f"{{title}} : ({match})"
+        sql = (
+            f"SELECT rowid, -bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        )
+        params = [match]
+        if ids is not None:
+            if not ids:
+                return []
+            sql += f" AND rowid IN ({', '.join(['%s'] * len(ids))})"
+            params += list(ids)
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
     def optimize(self, cursor):
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")

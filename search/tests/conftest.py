@@ -1,4 +1,8 @@
+import datetime
+
 import pytest
+from django.utils import timezone
+from wagtail.models import Page
 
 from knowledge.factories import (
     GlossaryTermFactory,
@@ -65,5 +69,10 @@ def corpus(db):
         acronym="CLS",
         definition="<p>Contrat entre une collectivité et l'agence régionale de santé.</p>",
     )
+    # Factories do not publish: give each page a distinct publication date for date sorting.
+    for days, key in enumerate(["prevention", "acces", "evaluation", "temoignage", "temoignage93"]):
+        Page.objects.filter(pk=items[key].pk).update(
+            last_published_at=timezone.now() - datetime.timedelta(days=10 * days)
+        )
     rebuild()
     return items

@@ -58,7 +58,7 @@ def test_no_results_page_offers_help_and_logs_the_query(client, corpus):
 
 
 def test_no_results_page_suggests_a_spelling(client, corpus):
-    response = client.get("/recherche/", {"q": "quartir"})
+    response = client.get("/recherche/", {"q": "qartir"})
     html = response.content.decode()
     assert "Essayez avec l&#x27;orthographe" in html or "Essayez avec l'orthographe" in html
     assert ">quartier</a>" in html
