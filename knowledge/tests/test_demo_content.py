@@ -228,3 +228,16 @@ def test_rerun_restores_a_deleted_chapter_in_its_place_and_keeps_editors_changes
     assert GuideChapterPage.objects.get(slug="prendre-son-poste").title.endswith(
         "groupe de travail)"
     )
+
+
+def test_rerun_recognises_a_term_or_theme_an_editor_renamed(first_run):
+    # Slugs edited in the admin: the unique term and theme name still identify them.
+    GlossaryTerm.objects.filter(slug="evaluation").update(slug="evaluation-de-projet")
+    Theme.objects.filter(slug="sante-mentale").update(slug="sante-psychique")
+    before = counts()
+
+    output = load()
+
+    assert counts() == before
+    assert "Termes du glossaire : 0 créés, 32 existants" in output
+    assert "Thématiques : 0 créées, 11 existantes" in output

@@ -107,19 +107,21 @@ class Command(BaseCommand):
     # -- taxonomy and glossary -----------------------------------------------------------------
 
     def load_themes(self):
-        existing = set(Theme.objects.values_list("slug", flat=True))
+        # Slug and name are both unique: an editor's theme with the same name counts as existing.
+        existing = {v for pair in Theme.objects.values_list("slug", "name") for v in pair}
         for slug, name, description in content.THEMES:
-            created = slug not in existing
+            created = slug not in existing and name not in existing
             if created:
                 Theme.objects.create(slug=slug, name=name, description=description)
                 self.progress(_("Thématique « %s »") % name)
             self.count("themes", created)
 
     def load_glossary(self):
-        existing = set(GlossaryTerm.objects.values_list("slug", flat=True))
+        # Slug and term are both unique: a term an editor already wrote counts as existing.
+        existing = {v for pair in GlossaryTerm.objects.values_list("slug", "term") for v in pair}
         new_terms = []
         for entry in content.GLOSSARY:
-            if entry["slug"] in existing:
+            if entry["slug"] in existing or entry["term"] in existing:
                 self.count("glossary", False)
                 continue
             term = GlossaryTerm(
