@@ -459,3 +459,44 @@ def test_refusal_view_is_admin_only_read_only_and_404_for_unknown_states(client,
     assert fresh(page).current_workflow_task_state.status == state.STATUS_IN_PROGRESS
     missing = reverse("boussole_workflow_refused", args=[state.pk + 1000])
     assert client.get(missing).status_code == 404
+
+
+def test_a_drafter_submits_a_new_glossary_term_from_the_snippet_editor(client, people):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    client.force_login(people["author"])
+    data = nested_form_data(
+        {
+            "term": "Programme régional d'accès à la prévention et aux soins",
+            "acronym": "PRAPS",
+            "definition": rich_text("<p>Volet du projet régional de santé.</p>"),
+            "slug": "",
+            "action-submit": "1",
+        }
+    )
+    response = client.post(reverse("wagtailsnippets_knowledge_glossaryterm:add"), data)
+    assert response.status_code == 302
+    term = GlossaryTerm.objects.get(acronym="PRAPS")
+    assert not term.live
+    assert term.current_workflow_task.name == PEER_REVIEW_TASK_NAME
+
+
+@pytest.mark.parametrize("role, publishes", [("author", False), ("moderator", True)])
+def test_only_moderators_publish_a_glossary_term_from_the_snippet_editor(
+    client, people, role, publishes
+):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    term = GlossaryTermFactory(live=False, term="Atelier santé ville", acronym="ASV")
+    client.force_login(people[role])
+    data = nested_form_data(
+        {
+            "term": term.term,
+            "acronym": term.acronym,
+            "definition": rich_text("<p>Démarche locale de santé.</p>"),
+            "slug": term.slug,
+            "action-publish": "1",
+        }
+    )
+    client.post(reverse("wagtailsnippets_knowledge_glossaryterm:edit", args=[term.pk]), data)
+    assert GlossaryTerm.objects.get(pk=term.pk).live is publishes
