@@ -21,14 +21,13 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from wagtail.api import APIField
 from wagtail.api.v2.filters import AncestorOfFilter, ChildOfFilter, DescendantOfFilter
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from knowledge.api.errors import bad_request, french_message, not_found_message
 from knowledge.api.filters import (
@@ -39,7 +38,7 @@ from knowledge.api.filters import (
 )
 from knowledge.api.pagination import BoussolePagination
 from knowledge.api.search_filter import ServiceSearchFilter
-from knowledge.api.serializers import GlossaryHtmlUrlField, VisibleGlossaryTermsField
+from knowledge.api.serializers import GlossaryHtmlUrlField
 from knowledge.api.throttling import SearchRateThrottle, retry_after, throttled_message
 from knowledge.models import (
     Audience,
@@ -308,21 +307,11 @@ class GlossaryAPIViewSet(SlugLookupMixin, BoussoleAPIMixin, BaseAPIViewSet):
     model = GlossaryTerm
     name = "glossaire"
     base_serializer_class = GlossarySerializer
-    body_fields = ["id", "term", "acronym", "slug", "definition", "see_also"]
+    # Body fields: "id" plus GlossaryTerm.api_fields (see_also only links live terms).
     meta_fields = ["type", "detail_url", "html_url"]
     listing_default_fields = ["id", "type", "detail_url", "html_url", "term", "acronym", "slug"]
     nested_default_fields = ["id", "type", "detail_url", "term", "slug"]
     ordering_fields = ["id", "term", "slug"]
-
-    @classmethod
-    def get_body_fields(cls, model):
-        # The API owns the glossary's shape; "see also" only links to live terms.
-        return [
-            APIField("see_also", serializer=VisibleGlossaryTermsField())
-            if name == "see_also"
-            else APIField(name)
-            for name in cls.body_fields
-        ]
 
     def get_queryset(self):
         return visible_glossary_terms().order_by("term", "pk")
@@ -339,5 +328,3 @@ ENDPOINTS = [
     ("etapes", ProjectStepsAPIViewSet),
     ("glossaire", GlossaryAPIViewSet),
 ]
-
-__all__ = ["ENDPOINTS", "Page"]

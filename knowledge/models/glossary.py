@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -16,6 +17,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from knowledge.api.serializers import VisibleGlossaryTermsField
 
 
 class GlossaryTermQuerySet(models.QuerySet):
@@ -80,7 +83,13 @@ class GlossaryTerm(
         index.AutocompleteField("acronym"),
         index.FilterField("live"),
     ]
-    api_fields = ["term", "acronym", "definition", "slug"]
+    api_fields = [
+        "term",
+        "acronym",
+        "slug",
+        "definition",
+        APIField("see_also", serializer=VisibleGlossaryTermsField()),
+    ]
 
     class Meta:
         verbose_name = _("terme du glossaire")
