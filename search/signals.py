@@ -36,7 +36,9 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    _safely(indexing.index_pages, [instance])
+    # Trust the signal, not the database: Wagtail also sends it just before deleting a live page,
+    # while the row still says live.
+    _safely(indexing.remove_pages, [instance.pk])
 
 
 def on_page_moved(sender, instance, **kwargs):

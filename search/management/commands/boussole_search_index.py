@@ -10,8 +10,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=200)
 
     def handle(self, *args, batch_size, **options):
+        verbosity = options.get("verbosity", 1)
+
         def progress(done, total):
-            if self.verbosity:
+            if verbosity:
                 self.stdout.write(f"  {done}/{total} éléments indexés")
 
         total = rebuild(batch_size=batch_size, progress=progress)
