@@ -263,7 +263,9 @@ def _specific_visible(pages):
     """The visible pages among ``pages``, as their specific type, taxonomy prefetched."""
     ids = [p.pk for p in pages]
     by_type = defaultdict(list)
-    rows = visible_pages(Page.objects.filter(pk__in=ids)).values_list("pk", "content_type_id")
+    # depth > 2: the tree root and the home page are the site itself, not a search result.
+    candidates = Page.objects.filter(pk__in=ids, depth__gt=2)
+    rows = visible_pages(candidates).values_list("pk", "content_type_id")
     for pk, content_type_id in rows:
         by_type[content_type_id].append(pk)
     taxonomy = _taxonomy_models()
