@@ -500,3 +500,19 @@ def test_only_moderators_publish_a_glossary_term_from_the_snippet_editor(
     )
     client.post(reverse("wagtailsnippets_knowledge_glossaryterm:edit", args=[term.pk]), data)
     assert GlossaryTerm.objects.get(pk=term.pk).live is publishes
+
+
+@pytest.mark.xfail(
+    reason="knowledge/visibility.py visible_pages() receives modelcluster's FakeQuerySet in "
+    "previews (PracticeSheetPage.visible_related_sheets): 500 — reported to the lead; remove "
+    "this marker once fixed",
+    strict=False,
+)
+def test_a_peer_can_preview_the_sheet_under_review(client, people):
+    page = PracticeSheetPageFactory(live=False, title="Fiche à prévisualiser")
+    start_review(page, people["author"])
+    client.force_login(people["peer"])
+    task = fresh(page).current_workflow_task
+    response = client.get(reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, task.pk]))
+    assert response.status_code == 200
+    assert "Fiche à prévisualiser" in response.content.decode()
