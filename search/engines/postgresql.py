@@ -1,28 +1,38 @@
 """PostgreSQL: a tsvector column (created by migration 0002) over the pre-stemmed tokens.
 
-The 'simple' configuration keeps our tokens as they are (no stop words, no second stemming),
-so positions, phrases and weights work while the French analysis stays in Python.
+The 'simple' configuration keeps our tokens as they are (no stop words, no second stemming), and
+queries are cast straight to tsquery, so the French analysis stays in Python (search.text).
+Adjacent stem pairs are added as extra lexemes ("sant mental"): a phrase becomes an AND of pairs
+that the GIN index answers alone, instead of re-reading every matching vector to check positions.
 """
+
+from django.db import transaction
 
 DOC_TABLE = "boussole_search_searchdocument"
 
 
-def _alternative(stems):
+def _pairs(stems):
+    return [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def _lexeme(token, weight=""):
     # Stems are word characters only (search.text), so quoting cannot be escaped out of.
-    return "(" + " <-> ".join(f"'{s}'" for s in stems) + ")"
+    return f"'{token}'{':' + weight if weight else ''}"
 
 
-def render_weighted(expr, mode, weight):
-    def alternative(stems):
-        return "(" + " <-> ".join(f"'{s}':{weight}" for s in stems) + ")"
+def _alternative(stems, title_only=False):
+    if len(stems) == 1:
+        return _lexeme(stems[0], "A" if title_only else "")
+    if title_only:  # pairs carry no weight: in titles, all the words
+        return "(" + " & ".join(_lexeme(s, "A") for s in stems) + ")"
+    return "(" + " & ".join(_lexeme(pair) for pair in dict.fromkeys(_pairs(stems))) + ")"
 
+
+def render(expr, mode="and", title_only=False):
     joiner = " & " if mode == "and" else " | "
-    return joiner.join("(" + " | ".join(alternative(a) for a in clause) + ")" for clause in expr)
-
-
-def render(expr, mode="and"):
-    joiner = " & " if mode == "and" else " | "
-    return joiner.join("(" + " | ".join(_alternative(a) for a in clause) + ")" for clause in expr)
+    return joiner.join(
+        "(" + " | ".join(_alternative(a, title_only) for a in clause) + ")" for clause in expr
+    )
 
 
 class PostgresEngine:
@@ -33,9 +43,17 @@ class PostgresEngine:
             return
         cursor.executemany(
             f"UPDATE {DOC_TABLE} SET search_vector = "
-            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
-            "WHERE id = %s",
-            [(title, body, doc_id) for doc_id, title, body in rows],
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+            " || array_to_tsvector(%s::text[]) WHERE id = %s",
+            [
+                (
+                    title,
+                    body,
+                    sorted(set(_pairs(title.split())) | set(_pairs(body.split()))),
+                    doc_id,
+                )
+                for doc_id, title, body in rows
+            ],
         )
 
     def delete(self, cursor, ids):
@@ -45,34 +63,30 @@ class PostgresEngine:
     def clear(self, cursor):
         return None
 
-    def match(self, expr, mode="and"):
-        return "", "d.search_vector @@ to_tsquery('simple', %s)", [render(expr, mode)]
-
-    def rank(self, expr, mode="and"):
-        return (
-            "ts_rank(d.search_vector, to_tsquery('simple', %s))",
-            [render(expr, mode)],
-            "DESC",
-        )
+    def _fetch(self, cursor, sql, params):
+        # Common words match most rows; the planner would then read every vector (seq scan)
+        # where the GIN index alone answers.
+        with transaction.atomic():
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def match_ids(self, cursor, expr, mode="and"):
-        cursor.execute(
-            f"SELECT id FROM {DOC_TABLE} WHERE search_vector @@ to_tsquery('simple', %s)",
+        rows = self._fetch(
+            cursor,
+            f"SELECT id FROM {DOC_TABLE} WHERE search_vector @@ %s::tsquery",
             [render(expr, mode)],
         )
-        return [row[0] for row in cursor.fetchall()]
+        return [row[0] for row in rows]
 
     def scores(self, cursor, expr, mode="and", ids=None, limit=None, title_only=False):
         """(id, score) pairs, higher is better: for ``ids`` only, or the first ``limit`` matches."""
-        query = render(expr, mode)
-        if title_only:
-            # Weight A holds the title: keep only lexemes matched there.
-            query = render_weighted(expr, mode, "A")
+        # Normalisation 1 divides by 1 + log(length): a short glossary entry is not drowned.
         sql = (
-            "SELECT id, ts_rank(search_vector, q) FROM "
-            f"{DOC_TABLE}, to_tsquery('simple', %s) AS q WHERE search_vector @@ q"
+            "SELECT id, ts_rank(search_vector, q, 1) FROM "
+            f"{DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE search_vector @@ q"
         )
-        params = [query]
+        params = [render(expr, mode, title_only)]
         if ids is not None:
             if not ids:
                 return []
@@ -81,8 +95,7 @@ class PostgresEngine:
         if limit is not None:
             sql += " LIMIT %s"
             params.append(limit)
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+        return self._fetch(cursor, sql, params)
 
     def optimize(self, cursor):
         cursor.execute(f"ANALYZE {DOC_TABLE}")

@@ -56,6 +56,7 @@ class SQLiteEngine:
     def scores(self, cursor, expr, mode="and", ids=None, limit=None, title_only=False):
         """(id, score) pairs, higher is better: for ``ids`` only, or the first ``limit`` matches."""
         match = render(expr, mode)
+        # (ids: only for small sets — FTS5 evaluates the match once per listed rowid.)
         if title_only:
             match = f"{{title}} : ({match})"
         sql = (
