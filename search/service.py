@@ -29,6 +29,7 @@ Public interface (stable):
     terms/acronyms starting with (or containing a word starting with) the typed text.
 """
 
+import datetime
 import json
 import math
 from dataclasses import asdict, dataclass, field
@@ -37,6 +38,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from search import highlight, text
@@ -203,10 +205,10 @@ def _facets(counts, filters, choices):
 
 def _hit(row, stems):
     doc_id, page_id, term_id, ctype, type_label, title, url, place, date, body = row[:10]
-    if isinstance(date, str):  # SQLite raw rows give text
-        from django.utils.dateparse import parse_datetime
-
+    if isinstance(date, str):  # SQLite raw rows give text (UTC)
         date = parse_datetime(date)
+    if date is not None and timezone.is_naive(date):
+        date = timezone.make_aware(date, datetime.UTC)
     return SearchHit(
         id=doc_id,
         page_id=page_id,

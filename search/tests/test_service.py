@@ -110,11 +110,17 @@ def test_each_result_has_type_and_place(corpus):
 
 
 def test_sort_by_date_and_pagination(corpus):
-    pages = {"q": "sante", "sort": "date", "per_page": 1, "type": ["fiche-pratique", "remontee-de-terrain"]}
+    pages = {
+        "q": "sante",
+        "sort": "date",
+        "per_page": 1,
+        "type": ["fiche-pratique", "remontee-de-terrain"],
+    }
     first = search(pages)
     second = search({**pages, "page": 2})
     dates = [h.date for h in first.results + second.results]
     assert dates == sorted(dates, reverse=True)
+    assert all(d.tzinfo is not None for d in dates)  # aware on every engine
     assert first.has_next and not first.has_previous and second.has_previous
     assert not {h.id for h in first.results} & {h.id for h in second.results}
 
