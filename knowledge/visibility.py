@@ -4,14 +4,22 @@ Every reader-facing path (page listings, related content, the API, the search in
 through these functions instead of re-implementing the rule.
 """
 
+from django.db.models import QuerySet
 from wagtail.models import Page
 
 
 def visible_pages(queryset=None):
-    """Live, public pages; testimonies only when their consent is recorded."""
+    """Live, public pages; testimonies only when their consent is recorded.
+
+    Accepts a queryset or, in a preview, modelcluster's in-memory FakeQuerySet of unsaved
+    relations: the rule is always applied by the database, on the pages' current live state.
+    """
     from knowledge.models import TestimonyPage
 
-    queryset = Page.objects.all() if queryset is None else queryset
+    if queryset is None:
+        queryset = Page.objects.all()
+    elif not isinstance(queryset, QuerySet):
+        queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
     without_consent = TestimonyPage.objects.filter(consent_given=False).values("pk")
     return queryset.live().public().exclude(pk__in=without_consent)
 

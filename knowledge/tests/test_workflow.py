@@ -502,12 +502,6 @@ def test_only_moderators_publish_a_glossary_term_from_the_snippet_editor(
     assert GlossaryTerm.objects.get(pk=term.pk).live is publishes
 
 
-@pytest.mark.xfail(
-    reason="knowledge/visibility.py visible_pages() receives modelcluster's FakeQuerySet in "
-    "previews (PracticeSheetPage.visible_related_sheets): 500 — reported to the lead; remove "
-    "this marker once fixed",
-    strict=False,
-)
 def test_a_peer_can_preview_the_sheet_under_review(client, people):
     page = PracticeSheetPageFactory(live=False, title="Fiche à prévisualiser")
     start_review(page, people["author"])
