@@ -47,7 +47,7 @@ from search.facets import FACET_LABELS, PARAM_FOR_KEY
 from search.forms import SORT_DATE, SearchForm
 from search.lexicon import get_lexicon
 from search.query import parse
-from search.snapshot import get_snapshot, membership, positions
+from search.snapshot import get_snapshot, membership
 
 DOC = "boussole_search_searchdocument"
 FACET = "boussole_search_searchfacet"
@@ -141,38 +141,27 @@ def _as_form(form_or_params):
 
 # Above this many matches, ranking is bounded: items whose title matches come first (ranked
 # among the first RANK_LIMIT of them), then the others by date. Below it, ranking is exact.
-RANK_LIMIT = 2000
+RANK_LIMIT = 1000
 
 
 def _page_ids(cursor, engine, snapshot, expr, mode, matched, filtered, offset, limit, sort):
     """Document ids of the requested page, in display order."""
     if sort == SORT_DATE or not expr:
-        return snapshot.ids_at(positions(filtered, offset, limit))
-    position = snapshot.position
-    allowed = membership(filtered)
+        return snapshot.newest(filtered, offset, limit)
+    member, base, date_rank = membership(filtered), snapshot.base, snapshot.date_rank
 
     def order(scored):
-        kept = [(doc_id, score) for doc_id, score in scored if doc_id in position]
-        kept.sort(key=lambda row: (-row[1], position[row[0]]))
+        kept = [(doc_id, score) for doc_id, score in scored if member(doc_id - base)]
+        kept.sort(key=lambda row: (-row[1], date_rank.get(row[0], 0)))
         return [doc_id for doc_id, _score in kept]
 
     if matched.bit_count() <= RANK_LIMIT:  # exact: score every match, keep the filtered ones
-        ranked = order(
-            (doc_id, score)
-            for doc_id, score in engine.scores(cursor, expr, mode)
-            if doc_id in position and allowed(position[doc_id])
-        )
-        return ranked[offset : offset + limit]
-    titled = [
-        (doc_id, score)
-        for doc_id, score in engine.scores(cursor, expr, mode, limit=RANK_LIMIT, title_only=True)
-        if doc_id in position and allowed(position[doc_id])
-    ]
-    head = order(titled)
+        return order(engine.scores(cursor, expr, mode))[offset : offset + limit]
+    head = order(engine.scores(cursor, expr, mode, limit=RANK_LIMIT, title_only=True))
     page = head[offset : offset + limit]
     if len(page) < limit:
         rest = filtered & ~snapshot.of_ids(head)
-        page += snapshot.ids_at(positions(rest, max(0, offset - len(head)), limit - len(page)))
+        page += snapshot.newest(rest, max(0, offset - len(head)), limit - len(page))
     return page
 
 

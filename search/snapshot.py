@@ -11,6 +11,7 @@ The snapshot is rebuilt when the index version changes (``search.indexing.bump_v
 import threading
 from collections import deque
 from itertools import repeat
+from operator import sub
 
 from django.db import connection
 
@@ -53,29 +54,49 @@ def positions(bits, start=0, limit=None):
 
 
 class Snapshot:
+    """Bit ``id - base`` stands for the document ``id`` (ids are dense after a rebuild)."""
+
     def __init__(self):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT id FROM {DOC} ORDER BY date IS NULL, date DESC, id DESC")
-            self.ids = [row[0] for row in cursor.fetchall()]
-            self.position = {doc_id: p for p, doc_id in enumerate(self.ids)}
-            self.size = len(self.ids)
-            self.all = (1 << self.size) - 1
+            self.by_date = [row[0] for row in cursor.fetchall()]
+            self.date_rank = {doc_id: rank for rank, doc_id in enumerate(self.by_date)}
+            self.base = min(self.by_date, default=0)
+            self.max_id = max(self.by_date, default=-1)
+            self.size = self.max_id - self.base + 1
+            self.all = self.of_ids(self.by_date)
             cursor.execute(f"SELECT document_id, facet, value FROM {FACET}")
             grouped = {}
             for doc_id, facet, value in cursor.fetchall():
-                p = self.position.get(doc_id)
-                if p is not None:
-                    grouped.setdefault(facet, {}).setdefault(value, []).append(p)
+                grouped.setdefault(facet, {}).setdefault(value, []).append(doc_id)
         self.facets = {
-            facet: {value: bitmap(ps, self.size) for value, ps in values.items()}
+            facet: {value: self.of_ids(ids) for value, ids in values.items()}
             for facet, values in grouped.items()
         }
 
     def of_ids(self, ids):
-        return bitmap([p for p in map(self.position.get, ids) if p is not None], self.size)
+        if not ids or self.size <= 0:
+            return 0
+        if max(ids) > self.max_id or min(ids) < self.base:  # indexed since this snapshot
+            ids = [i for i in ids if self.base <= i <= self.max_id]
+        return bitmap(map(sub, ids, repeat(self.base)), self.size)
 
-    def ids_at(self, positions_):
-        return [self.ids[p] for p in positions_]
+    def ids_of(self, bits, start=0, limit=None):
+        """Ids in the set, in id order."""
+        return [p + self.base for p in positions(bits, start, limit)]
+
+    def newest(self, bits, start=0, limit=None):
+        """Ids in the set, newest first."""
+        member, base, out, skipped = membership(bits), self.base, [], 0
+        for doc_id in self.by_date:
+            if member(doc_id - base):
+                if skipped < start:
+                    skipped += 1
+                    continue
+                out.append(doc_id)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
 
     def filter_bits(self, filters, exclude=None):
         """Documents passing every facet filter but ``exclude`` (values of one facet are OR-ed)."""
