@@ -534,15 +534,13 @@ def time_bare_fts(log):
     from search.engines import get_engine
     from search.lexicon import get_lexicon
     from search.query import parse
-    from search.service import DOC
 
     engine, lexicon, samples = get_engine(), get_lexicon(), []
     for q, _filters in QUERIES:
         parsed = parse(q, lexicon)
         if parsed.empty:
             continue
-        join, where, params = engine.match(parsed.expr)
-        sql = f"SELECT d.id FROM {DOC} d {join} WHERE {where} LIMIT 20"
+        sql, params = engine.bare_query(parsed.expr)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             cursor.fetchall()

@@ -46,11 +46,11 @@ _cache = {}
 CACHE_SECONDS = 60
 
 
-def facet_choices(key):
+def facet_choices(key, version=None):
     """Valid (slug, label) pairs; cached briefly per process (taxonomy changes clear it)."""
     from search.indexing import index_version
 
-    version = index_version()
+    version = index_version() if version is None else version
     cached = _cache.get(key)
     if cached and cached[0] == version and time.monotonic() - cached[1] < CACHE_SECONDS:
         return cached[2]

@@ -103,9 +103,11 @@ class SearchForm(forms.Form):
         # NUL bytes are dropped by clean_query_text() rather than refused.
         self.fields["q"].validators = []
         from search.facets import facet_choices  # reads taxonomy: only when a form is built
+        from search.indexing import index_version
 
         # Read once per form: the service reuses them for the facet labels.
-        self.facet_choices = {key: facet_choices(key) for key in FACET_PARAMS.values()}
+        version = index_version()
+        self.facet_choices = {key: facet_choices(key, version) for key in FACET_PARAMS.values()}
         for param, key in FACET_PARAMS.items():
             self.fields[param].choices = self.facet_choices[key]
 

@@ -7,8 +7,10 @@ elisions split, Snowball stems: ``search.text``), so quality does not depend on 
 An engine implements:
 - ``write(cursor, rows)``: rows of (document id, title stems, body stems) — insert or replace;
 - ``delete(cursor, ids)`` and ``clear(cursor)``;
-- ``match(expr)`` → (join SQL, where SQL, params) restricting ``d`` (the document table);
-- ``rank(expr)`` → (SQL expression, params, direction) ordering matches by relevance.
+- ``match_ids(cursor, expr, mode)`` → ids of every matching document;
+- ``scores(cursor, expr, mode, ids=None, limit=None, title_only=False)`` → (id, score) pairs,
+  higher is better (bm25 / ts_rank), for all matches or the first ``limit`` of them;
+- ``bare_query(expr, limit)`` → (SQL, params) of the full-text query alone (benchmark floor).
 
 A query expression is a list of clauses; a clause is a list of alternatives; an alternative is a
 tuple of stems (one stem: a word; several: a phrase). ``mode`` "and" requires every clause,

@@ -15,24 +15,20 @@ def _pairs(stems):
     return [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
-def _lexeme(token, weight=""):
+def _lexeme(token):
     # Stems are word characters only (search.text), so quoting cannot be escaped out of.
-    return f"'{token}'{':' + weight if weight else ''}"
+    return f"'{token}'"
 
 
-def _alternative(stems, title_only=False):
+def _alternative(stems):
     if len(stems) == 1:
-        return _lexeme(stems[0], "A" if title_only else "")
-    if title_only:  # pairs carry no weight: in titles, all the words
-        return "(" + " & ".join(_lexeme(s, "A") for s in stems) + ")"
+        return _lexeme(stems[0])
     return "(" + " & ".join(_lexeme(pair) for pair in dict.fromkeys(_pairs(stems))) + ")"
 
 
-def render(expr, mode="and", title_only=False):
+def render(expr, mode="and"):
     joiner = " & " if mode == "and" else " | "
-    return joiner.join(
-        "(" + " | ".join(_alternative(a, title_only) for a in clause) + ")" for clause in expr
-    )
+    return joiner.join("(" + " | ".join(_alternative(a) for a in clause) + ")" for clause in expr)
 
 
 class PostgresEngine:
@@ -44,12 +40,16 @@ class PostgresEngine:
         cursor.executemany(
             f"UPDATE {DOC_TABLE} SET search_vector = "
             "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
-            " || array_to_tsvector(%s::text[]) WHERE id = %s",
+            " || array_to_tsvector(%s::text[]), "
+            "title_vector = to_tsvector('simple', %s) || array_to_tsvector(%s::text[]) "
+            "WHERE id = %s",
             [
                 (
                     title,
                     body,
                     sorted(set(_pairs(title.split())) | set(_pairs(body.split()))),
+                    title,
+                    sorted(set(_pairs(title.split()))),
                     doc_id,
                 )
                 for doc_id, title, body in rows
@@ -71,6 +71,13 @@ class PostgresEngine:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def bare_query(self, expr, limit=20):
+        """The full-text query alone (no ranking, facets or rows): the benchmark's floor."""
+        return (
+            f"SELECT id FROM {DOC_TABLE} WHERE search_vector @@ %s::tsquery LIMIT %s",
+            [render(expr), limit],
+        )
+
     def match_ids(self, cursor, expr, mode="and"):
         rows = self._fetch(
             cursor,
@@ -82,11 +89,13 @@ class PostgresEngine:
     def scores(self, cursor, expr, mode="and", ids=None, limit=None, title_only=False):
         """(id, score) pairs, higher is better: for ``ids`` only, or the first ``limit`` matches."""
         # Normalisation 1 divides by 1 + log(length): a short glossary entry is not drowned.
+        # Title-only ranking reads the small title vector, never the body's.
+        column = "title_vector" if title_only else "search_vector"
         sql = (
-            "SELECT id, ts_rank(search_vector, q, 1) FROM "
-            f"{DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE search_vector @@ q"
+            f"SELECT id, ts_rank({column}, q, 1) FROM "
+            f"{DOC_TABLE}, CAST(%s AS tsquery) AS q WHERE {column} @@ q"
         )
-        params = [render(expr, mode, title_only)]
+        params = [render(expr, mode)]
         if ids is not None:
             if not ids:
                 return []

@@ -36,16 +36,12 @@ class SQLiteEngine:
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {FTS_TABLE}")
 
-    def match(self, expr, mode="and"):
+    def bare_query(self, expr, limit=20):
+        """The full-text query alone (no ranking, facets or rows): the benchmark's floor."""
         return (
-            f"JOIN {FTS_TABLE} ON {FTS_TABLE}.rowid = d.id",
-            f"{FTS_TABLE} MATCH %s",
-            [render(expr, mode)],
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s",
+            [render(expr), limit],
         )
-
-    def rank(self, expr, mode="and"):
-        # bm25() is smaller for better matches; it is only valid alongside the MATCH above.
-        return f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT})", [], "ASC"
 
     def match_ids(self, cursor, expr, mode="and"):
         cursor.execute(
