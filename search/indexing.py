@@ -304,6 +304,17 @@ def index_page_and_descendants(page):
         index_pages(pages[start : start + 200])
 
 
+def index_published_page(page):
+    """A published page; its descendants too when their place or URL changes with it."""
+    if page.depth <= 2:  # the site root and home page: not indexed, not part of any place
+        return
+    before = SearchDocument.objects.filter(key=f"page:{page.pk}").values("title", "url").first()
+    index_pages([page])
+    after = SearchDocument.objects.filter(key=f"page:{page.pk}").values("title", "url").first()
+    if before != after and page.numchild:
+        index_page_and_descendants(page)
+
+
 def remove_pages(page_ids):
     _write([], remove_keys=[f"page:{pk}" for pk in page_ids])
 

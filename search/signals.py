@@ -31,8 +31,7 @@ def _safely(action, *args):
 
 
 def on_page_published(sender, instance, **kwargs):
-    # Descendants too: a renamed section changes their place, a republished parent their URL.
-    _safely(indexing.index_page_and_descendants, instance)
+    _safely(indexing.index_published_page, instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
