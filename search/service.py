@@ -27,6 +27,15 @@ Public interface (stable):
 
 ``autocomplete(q, limit=8) -> list of dicts`` (label, url, type, type_label): titles and glossary
     terms/acronyms starting with (or containing a word starting with) the typed text.
+
+How a search runs: the query is parsed into French stems (``search.query``: accents, elisions,
+stop words, glossary acronyms ↔ expansions, one typo in words of 5+ letters); the engine returns
+the ids of every match (``search.engines``); filters, total and facet counts are bit operations
+on a per-process snapshot (``search.snapshot``); the page is ranked exactly (bm25 / ts_rank) when
+there are at most ``RANK_LIMIT`` matches, otherwise items whose title matches come first, ranked,
+then the others newest first; excerpts are highlighted in Python (``search.highlight``). When no
+item holds every word, the query is relaxed to any word (``relaxed``); when nothing is found, the
+normalised query is counted in ``ZeroResultQuery`` for the working group.
 """
 
 import datetime
