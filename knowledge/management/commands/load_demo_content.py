@@ -6,6 +6,7 @@ as it is, so editors' changes survive `make run`; only missing items are created
 The second run reads a handful of slug lists and creates nothing.
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from home.models import HomePage
 from knowledge.demo import content
 from knowledge.demo.accounts import ensure_demo_accounts
+from knowledge.demo.site import point_default_site_at
 from knowledge.demo.workflow_stages import stage_demo_workflow
 from knowledge.models import (
     Audience,
@@ -71,6 +73,9 @@ class Command(BaseCommand):
         # After the content exists: accounts first, the staged items need their authors.
         ensure_demo_accounts(self.stdout)
         stage_demo_workflow(self.stdout)
+        # Development only: absolute URLs must point at the local server.
+        if getattr(settings, "BOUSSOLE_DEMO_SITE_URL", None):
+            point_default_site_at(settings.BOUSSOLE_DEMO_SITE_URL, self.stdout)
 
     # -- output ------------------------------------------------------------------------------
 
