@@ -41,6 +41,17 @@ def testimony_index_page():
     )
 
 
+def related(name):
+    """Post-generation setter for a many-to-many relation: `Factory(themes=[theme])`."""
+
+    def set_relation(obj, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(obj, name).set(extracted)
+            obj.save()
+
+    return factory.PostGeneration(set_relation)
+
+
 class ThemeFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Thématique {n}")
     slug = factory.Sequence(lambda n: f"thematique-{n}")
@@ -75,17 +86,8 @@ class BoussolePageFactory(wagtail_factories.PageFactory):
         abstract = True
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def themes(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.themes.set(extracted)
-            obj.save()
-
-    @factory.post_generation
-    def project_steps(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.project_steps.set(extracted)
-            obj.save()
+    themes = related("themes")
+    project_steps = related("project_steps")
 
 
 class GuideChapterPageFactory(BoussolePageFactory):
@@ -104,17 +106,8 @@ class PracticeSheetPageFactory(BoussolePageFactory):
     class Meta:
         model = models.PracticeSheetPage
 
-    @factory.post_generation
-    def dispositifs(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.dispositifs.set(extracted)
-            obj.save()
-
-    @factory.post_generation
-    def audiences(obj, create, extracted, **kwargs):
-        if create and extracted:
-            obj.audiences.set(extracted)
-            obj.save()
+    dispositifs = related("dispositifs")
+    audiences = related("audiences")
 
 
 class TestimonyPageFactory(BoussolePageFactory):
