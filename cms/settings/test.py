@@ -11,3 +11,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # pytest-django creates test databases; SQLite runs in memory unless DATABASE_URL says otherwise.
 if not env.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+else:
+    # No persistent connections: the live server's request threads would otherwise keep theirs
+    # open and PostgreSQL could not drop the test database at the end of the run.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

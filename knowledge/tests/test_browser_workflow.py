@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 from knowledge.factories import sheet_index_page
 from knowledge.models import PracticeSheetPage
@@ -48,6 +49,9 @@ def browser():
         )
         yield browser
         browser.close()
+        # ORM calls made while Playwright's loop runs get their own connection (asgiref sees
+        # another context); close it here, or PostgreSQL can't drop the test database.
+        connections.close_all()
 
 
 def open_as(browser, live_server, username):
