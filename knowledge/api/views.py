@@ -126,17 +126,25 @@ class BoussoleAPIMixin:
             return response
         return super().handle_exception(exc)
 
+    invalid_id_message = _("L'identifiant doit être un nombre entier positif.")
+
     @classmethod
     def get_urlpatterns(cls):
         return [
             path("", cls.as_view({"get": "listing_view"}), name="listing"),
             path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
             path("find/", cls.as_view({"get": "find_view"}), name="find"),
+            *cls.get_extra_detail_urlpatterns(),
+            # Anything else where an id belongs is a clear 400, not a 404 or a 500.
             path("<str:slug>/", cls.as_view({"get": "invalid_id_view"}), name="invalid-id"),
         ]
 
+    @classmethod
+    def get_extra_detail_urlpatterns(cls):
+        return []
+
     def invalid_id_view(self, request, slug):
-        raise bad_request(_("L'identifiant doit être un nombre entier positif."))
+        raise bad_request(self.invalid_id_message)
 
 
 class BoussolePagesAPIViewSet(BoussoleAPIMixin, PagesAPIViewSet):
@@ -247,22 +255,13 @@ class SlugLookupMixin:
     exact_filter_fields = ("slug",)
     filter_backends = [ExactFieldFilter, OrderingFilter]
 
-    @classmethod
-    def get_urlpatterns(cls):
-        return [
-            path("", cls.as_view({"get": "listing_view"}), name="listing"),
-            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
-            path("find/", cls.as_view({"get": "find_view"}), name="find"),
-            path("<slug:slug>/", cls.as_view({"get": "detail_view"}), name="detail-by-slug"),
-            path("<str:slug>/", cls.as_view({"get": "invalid_id_view"}), name="invalid-id"),
-        ]
+    invalid_id_message = _(
+        "L'identifiant doit être un nombre entier positif ou un slug (lettres, chiffres, tirets)."
+    )
 
-    def invalid_id_view(self, request, slug):
-        raise bad_request(
-            _(
-                "L'identifiant doit être un nombre entier positif ou un slug (lettres, chiffres, tirets)."
-            )
-        )
+    @classmethod
+    def get_extra_detail_urlpatterns(cls):
+        return [path("<slug:slug>/", cls.as_view({"get": "detail_view"}), name="detail-by-slug")]
 
 
 class TaxonomyAPIViewSet(SlugLookupMixin, BoussoleAPIMixin, BaseAPIViewSet):
