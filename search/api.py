@@ -24,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.utils import get_full_url
 
+from knowledge.api.schema import query as query_parameter
 from knowledge.api.throttling import SearchRateThrottle, retry_after, throttled_message
 from search.forms import FACET_PARAMS, MAX_PER_PAGE, MAX_QUERY_LENGTH, SORT_DATE, SORT_RELEVANCE
 from search.service import InvalidSearch, search
@@ -157,15 +158,6 @@ search_api = SearchAPIView.as_view()
 
 
 def search_parameters():
-    def param(name, description, schema=None):
-        return {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "description": description,
-            "schema": schema or {"type": "string"},
-        }
-
     facet_help = {
         "type": "Type de contenu (fiche-pratique, chapitre, remontee-de-terrain, glossaire…).",
         "theme": "Slug de thématique.",
@@ -175,24 +167,27 @@ def search_parameters():
         "etape": "Slug d'étape de projet.",
     }
     return [
-        param(
+        query_parameter(
             "q",
             f"Texte recherché (au plus {MAX_QUERY_LENGTH} caractères pris en compte) : accents, "
             "pluriels, sigles du glossaire et une faute de frappe tolérés ; "
             "« expression exacte » entre guillemets.",
         ),
         *[
-            {
-                **param(name, facet_help[name] + " Répétable : valeurs combinées par « ou »."),
-                "schema": {"type": "array", "items": {"type": "string"}},
-                "style": "form",
-                "explode": True,
-            }
+            query_parameter(
+                name,
+                facet_help[name] + " Répétable : valeurs combinées par « ou ».",
+                {"type": "array", "items": {"type": "string"}},
+                style="form",
+                explode=True,
+            )
             for name in FACET_PARAMS
         ],
-        param("sort", "Tri.", {"type": "string", "enum": [SORT_RELEVANCE, SORT_DATE]}),
-        param("page", "Numéro de page, à partir de 1.", {"type": "integer", "minimum": 1}),
-        param(
+        query_parameter("sort", "Tri.", {"type": "string", "enum": [SORT_RELEVANCE, SORT_DATE]}),
+        query_parameter(
+            "page", "Numéro de page, à partir de 1.", {"type": "integer", "minimum": 1}
+        ),
+        query_parameter(
             "per_page",
             f"Résultats par page (1 à {MAX_PER_PAGE}).",
             {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
