@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# HTTP port of the OpenSearch node of `make search-node` (at most 9299).
+SEARCH_NODE_PORT ?= $(or $(BOUSSOLE_SEARCH_NODE_PORT),9201)
 
-.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean publish-scheduled
+.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean publish-scheduled \
+	search-node search-node-stop test-opensearch
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -42,7 +45,7 @@ run: setup  ## serve the site with demo content on http://127.0.0.1:8000
 
 publish-scheduled: $(VENV)/.installed  ## publish/expire scheduled content every minute (Ctrl-C to stop)
 	@echo "==> publish_scheduled toutes les 60 s (dates de mise en ligne et d'expiration)"
-	@while true; do $(MANAGE) publish_scheduled; sleep 60; done
+	@while true; do $(MANAGE) publish_scheduled; $(MANAGE) boussole_search_index --catch-up --verbosity 0; sleep 60; done
 
 browser-deps:  ## Debian's chromium for the browser tests (never a downloaded browser)
 	@command -v chromium >/dev/null || { echo "==> Installation de chromium (Debian)"; \
@@ -69,6 +72,15 @@ postgres:  ## install (apt) and start PostgreSQL 15, create the boussole role an
 
 test-postgres: $(VENV)/.installed-dev browser-deps postgres  ## the pytest suite against PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://boussole:boussole@127.0.0.1:5432/boussole} $(BIN)/pytest
+
+search-node:  ## start a real OpenSearch 2.19.1 node on 127.0.0.1:9201 (jars from Maven Central, JDK 17)
+	BOUSSOLE_SEARCH_NODE_PORT=$(SEARCH_NODE_PORT) bash .ci/search-node.sh start
+
+search-node-stop:  ## stop the OpenSearch node of search-node
+	bash .ci/search-node.sh stop
+
+test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests against the real OpenSearch node
+	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search
 
 bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items, SQLite and PostgreSQL
 	$(BIN)/python -m search.bench --output var/bench.md

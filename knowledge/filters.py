@@ -1,16 +1,14 @@
-"""Query-string filter forms for the reader listings: shareable URLs, clear errors on bad values."""
+"""Query-string filter forms for the reader listings: shareable URLs, clear errors on bad values.
+
+The taxonomy filters of a listing are derived from its page type's ``facet_fields``
+(``knowledge.facets``): one checkbox list per facet, under the facet's public name.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import (
-    Audience,
-    Dispositif,
-    ProjectStep,
-    Seniority,
-    Territory,
-    Theme,
-)
+from knowledge.facets import FACETS
+from knowledge.models import PracticeSheetPage, Seniority, TestimonyPage
 
 INVALID_CHOICE = _("« %(value)s » n'est pas une valeur connue pour ce filtre.")
 
@@ -57,24 +55,25 @@ class ListingFilterForm(forms.Form):
         return active
 
 
-class PracticeSheetFilterForm(ListingFilterForm):
-    theme = slug_choice_field(Theme, _("Thématique"))
-    dispositif = slug_choice_field(Dispositif, _("Dispositif"))
-    audience = slug_choice_field(Audience, _("Public"))
-    etape = slug_choice_field(ProjectStep, _("Étape de projet"))
-
-    lookups = {
-        "theme": "themes",
-        "dispositif": "dispositifs",
-        "audience": "audiences",
-        "etape": "project_steps",
+def facet_filter_form(model):
+    """A ListingFilterForm class with one field per facet the page type declares."""
+    fields = sorted(model.facet_fields, key=lambda field: FACETS.index(field.facet))
+    attrs = {
+        field.facet.param: slug_choice_field(field.facet.model, field.facet.label)
+        for field in fields
     }
+    attrs["lookups"] = {field.facet.param: field.field_name for field in fields}
+    return type(f"{model.__name__}FilterForm", (ListingFilterForm,), attrs)
 
 
-class TestimonyFilterForm(ListingFilterForm):
-    theme = slug_choice_field(Theme, _("Thématique"))
-    dispositif = slug_choice_field(Dispositif, _("Dispositif"))
-    departement = slug_choice_field(Territory, _("Département"))
+PracticeSheetFilterForm = facet_filter_form(PracticeSheetPage)
+
+
+_TestimonyFacetForm = facet_filter_form(TestimonyPage)
+
+
+class TestimonyFilterForm(_TestimonyFacetForm):
+    # Seniority is a fixed choice of the testimony, not a taxonomy: listing-only.
     anciennete = forms.MultipleChoiceField(
         choices=Seniority.choices,
         required=False,
@@ -83,9 +82,4 @@ class TestimonyFilterForm(ListingFilterForm):
         error_messages={"invalid_choice": INVALID_CHOICE},
     )
 
-    lookups = {
-        "theme": "themes",
-        "dispositif": "dispositif",
-        "departement": "territory",
-        "anciennete": "seniority",
-    }
+    lookups = {**_TestimonyFacetForm.lookups, "anciennete": "seniority"}

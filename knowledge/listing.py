@@ -2,27 +2,18 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
+from knowledge.facets import facet_lookups
 from knowledge.filters import PracticeSheetFilterForm, TestimonyFilterForm
 from knowledge.visibility import visible_pages
 
 
 def _listing_spec(index_page):
-    """(model, filter form, ordering, related lookups the cards display) per index page type."""
+    """(model, filter form, ordering) per index page type."""
     from knowledge.models import PracticeSheetPage, TestimonyPage
 
     specs = {
-        "practicesheetindexpage": (
-            PracticeSheetPage,
-            PracticeSheetFilterForm,
-            "title",
-            {"prefetch": ["themes", "dispositifs", "audiences"], "select": []},
-        ),
-        "testimonyindexpage": (
-            TestimonyPage,
-            TestimonyFilterForm,
-            "-collected_on",
-            {"prefetch": ["themes"], "select": ["territory", "dispositif"]},
-        ),
+        "practicesheetindexpage": (PracticeSheetPage, PracticeSheetFilterForm, "title"),
+        "testimonyindexpage": (TestimonyPage, TestimonyFilterForm, "-collected_on"),
     }
     return specs[index_page._meta.model_name]
 
@@ -40,12 +31,13 @@ def build_listing(index_page, request):
     Unknown filter values never raise: they come back as `filter_errors` (the view answers
     400 with the message) and the unfiltered listing is still shown.
     """
-    model, form_class, ordering, related = _listing_spec(index_page)
+    model, form_class, ordering = _listing_spec(index_page)
+    select, prefetch = facet_lookups(model)  # the taxonomy the cards show
     items = (
         visible_pages(model.objects.child_of(index_page))
         .order_by(ordering, "title")
-        .select_related(*related["select"])
-        .prefetch_related(*related["prefetch"])
+        .select_related(*select)
+        .prefetch_related(*prefetch)
     )
     form = form_class(request.GET or None)
     filter_errors = []

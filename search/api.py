@@ -9,7 +9,8 @@ Guarantees (tests in search/tests/test_api_search.py):
 - bad parameters (unknown parameter, unknown facet value, page=0, per_page too large) → 400 with
   French messages; never a 500;
 - throttled per client address (setting BOUSSOLE_API_SEARCH_RATE): 429 with a French message and
-  Retry-After.
+  Retry-After;
+- when the search engine is down the results come from the database: ``meta.degraded`` is true.
 """
 
 import datetime
@@ -25,9 +26,10 @@ from rest_framework.views import APIView
 from wagtail.api.utils import get_full_url
 
 from knowledge.api.schema import query as query_parameter
-from knowledge.api.throttling import SearchRateThrottle, retry_after, throttled_message
-from search.forms import FACET_PARAMS, MAX_PER_PAGE, MAX_QUERY_LENGTH, SORT_DATE, SORT_RELEVANCE
+from search.facets import FACET_PARAMS, TAXONOMY_FACETS
+from search.forms import MAX_PER_PAGE, MAX_QUERY_LENGTH, SORT_DATE, SORT_RELEVANCE
 from search.service import InvalidSearch, search
+from search.throttling import SearchRateThrottle, retry_after, throttled_message
 
 SEARCH_PARAMETERS = ["q", *FACET_PARAMS, "sort", "page", "per_page"]
 
@@ -64,6 +66,7 @@ def serialize_results(request, results):
             "notice": str(results.notice),
             "suggestion": results.suggestion,
             "corrections": results.corrections,
+            "degraded": results.degraded,
         },
         "items": [
             {
@@ -160,11 +163,7 @@ search_api = SearchAPIView.as_view()
 def search_parameters():
     facet_help = {
         "type": "Type de contenu (fiche-pratique, chapitre, remontee-de-terrain, glossaire…).",
-        "theme": "Slug de thématique.",
-        "dispositif": "Slug de dispositif (asv, cls, clsm, autre).",
-        "departement": "Slug de territoire (paris, essonne, …).",
-        "audience": "Slug de public.",
-        "etape": "Slug d'étape de projet.",
+        **{facet.param: facet.help for facet in TAXONOMY_FACETS.values()},
     }
     return [
         query_parameter(
@@ -220,6 +219,11 @@ def search_response_schema():
                     "notice": string,
                     "suggestion": {"type": "string", "nullable": True},
                     "corrections": {"type": "object", "additionalProperties": string},
+                    "degraded": {
+                        "type": "boolean",
+                        "description": "Vrai quand le moteur de recherche est indisponible et "
+                        "que la base de données a répondu à sa place.",
+                    },
                 }
             ),
             "items": {

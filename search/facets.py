@@ -1,44 +1,33 @@
-"""Facet definitions: which index facet keys exist, their French labels and their valid values."""
+"""Search facets, derived from the content's facet declaration (``knowledge.facets``).
+
+The "type" facet is search's own: its values are the page types' declared ``search_type`` (and
+the glossary); every other facet is a declared taxonomy facet. Valid values and their labels
+are read from the taxonomy tables, cached briefly per process and per index version.
+"""
 
 import time
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from search.forms import FACET_PARAMS
+from knowledge.facets import FACETS, faceted_page_models
 
-FACET_LABELS = {
-    "type": _("Type de contenu"),
-    "theme": _("Thématique"),
-    "dispositif": _("Dispositif"),
-    "territory": _("Département"),
-    "audience": _("Public"),
-    "project_step": _("Étape de projet"),
-}
+GLOSSARY_TYPE = "glossaire"
+GLOSSARY_TYPE_LABEL = _("Terme du glossaire")
+TYPE_KEY = "type"
 
-# Facet key → taxonomy model whose slugs are the facet's values.
-TAXONOMY_MODELS = {
-    "theme": "knowledge.Theme",
-    "dispositif": "knowledge.Dispositif",
-    "territory": "knowledge.Territory",
-    "audience": "knowledge.Audience",
-    "project_step": "knowledge.ProjectStep",
-}
-
+# Index facet key → French label, in display order; public parameter ↔ index key.
+FACET_LABELS = {TYPE_KEY: _("Type de contenu"), **{f.key: f.label for f in FACETS}}
+FACET_PARAMS = {TYPE_KEY: TYPE_KEY, **{f.param: f.key for f in FACETS}}
 PARAM_FOR_KEY = {key: param for param, key in FACET_PARAMS.items()}
+TAXONOMY_FACETS = {f.key: f for f in FACETS}
 
 
 def type_choices():
-    """(slug, label) for each indexable content type, read from the page models themselves."""
-    from wagtail.models import get_page_models
-
-    from search.indexing import GLOSSARY_TYPE, is_indexable_model, type_slug
-
+    """(search type, label) for each indexed page type, then the glossary."""
     choices = {}
-    for model in get_page_models():
-        if is_indexable_model(model) and not model._meta.abstract:
-            choices.setdefault(type_slug(model), model.reader_type_label)
-    choices[GLOSSARY_TYPE] = _("Terme du glossaire")
+    for model in faceted_page_models():
+        choices.setdefault(model.search_type, model.reader_type_label)
+    choices[GLOSSARY_TYPE] = GLOSSARY_TYPE_LABEL
     return list(choices.items())
 
 
@@ -46,18 +35,15 @@ _cache = {}
 CACHE_SECONDS = 60
 
 
-def facet_choices(key, version=None):
+def facet_choices(key, version):
     """Valid (slug, label) pairs; cached briefly per process (taxonomy changes clear it)."""
-    from search.indexing import index_version
-
-    version = index_version() if version is None else version
     cached = _cache.get(key)
     if cached and cached[0] == version and time.monotonic() - cached[1] < CACHE_SECONDS:
         return cached[2]
-    if key == "type":
+    if key == TYPE_KEY:
         choices = type_choices()
     else:
-        model = apps.get_model(TAXONOMY_MODELS[key])
+        model = TAXONOMY_FACETS[key].model
         choices = list(model.objects.order_by(*model._meta.ordering).values_list("slug", "name"))
     _cache[key] = (version, time.monotonic(), choices)
     return choices
@@ -65,7 +51,3 @@ def facet_choices(key, version=None):
 
 def clear_cache(**kwargs):
     _cache.clear()
-
-
-def facet_value_labels(key):
-    return dict(facet_choices(key))

@@ -17,6 +17,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from search.facets import FACET_LABELS, FACET_PARAMS, facet_choices
+from search.models import SearchIndexState
+
 MAX_QUERY_LENGTH = 200
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 50
@@ -24,16 +27,6 @@ MAX_PAGE = 100_000  # beyond this a page number is nonsense: rejected instead of
 
 SORT_RELEVANCE = "pertinence"
 SORT_DATE = "date"
-
-# Form parameter → facet key used in the index (the keys of page.facet_values(), plus "type").
-FACET_PARAMS = {
-    "type": "type",
-    "theme": "theme",
-    "dispositif": "dispositif",
-    "departement": "territory",
-    "audience": "audience",
-    "etape": "project_step",
-}
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -61,12 +54,6 @@ class SearchForm(forms.Form):
         # Longer queries are cut, not refused: a pasted paragraph still gets results.
         strip=False,
     )
-    type = FacetField(label=_("Type de contenu"), required=False)
-    theme = FacetField(label=_("Thématique"), required=False)
-    dispositif = FacetField(label=_("Dispositif"), required=False)
-    departement = FacetField(label=_("Département"), required=False)
-    audience = FacetField(label=_("Public"), required=False)
-    etape = FacetField(label=_("Étape de projet"), required=False)
     sort = forms.ChoiceField(
         label=_("Trier par"),
         required=False,
@@ -98,18 +85,22 @@ class SearchForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, index_version=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if index_version is None:
+            index_version = SearchIndexState.current()
+        self.index_version = index_version
         # NUL bytes are dropped by clean_query_text() rather than refused.
         self.fields["q"].validators = []
-        from search.facets import facet_choices  # reads taxonomy: only when a form is built
-        from search.indexing import index_version
-
-        # Read once per form: the service reuses them for the facet labels.
-        version = index_version()
-        self.facet_choices = {key: facet_choices(key, version) for key in FACET_PARAMS.values()}
+        # Read once per form (the service reuses them for the facet labels): one field per facet
+        # of the declaration, after q, in display order.
+        self.facet_choices = {key: facet_choices(key, index_version) for key in FACET_LABELS}
+        fields = {"q": self.fields.pop("q")}
         for param, key in FACET_PARAMS.items():
-            self.fields[param].choices = self.facet_choices[key]
+            fields[param] = FacetField(
+                label=FACET_LABELS[key], required=False, choices=self.facet_choices[key]
+            )
+        self.fields = {**fields, **self.fields}
 
     def clean_q(self):
         return clean_query_text(self.cleaned_data.get("q"))

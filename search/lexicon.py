@@ -6,9 +6,15 @@ so publishing, unpublishing or deleting a glossary term changes results without 
 import threading
 from dataclasses import dataclass, field
 
+from django.utils.html import strip_tags
+
+from knowledge.visibility import visible_glossary_terms
 from search import text
+from search.models import SearchIndexState, SearchVocabulary
 
 _lock = threading.Lock()
+# Longer "words" (pasted identifiers, noise) get no suggestion: bounded cost per word.
+NEAREST_MAX_LENGTH = 30
 _cache = {"version": None, "lexicon": None}
 
 
@@ -19,6 +25,7 @@ class GlossaryEntry:
     acronym: str
     slug: str
     definition: str
+    url: str
     acronym_folded: str
     term_words: tuple
     term_stems: tuple
@@ -42,22 +49,47 @@ class Lexicon:
         found = [w for w in candidates if w != word and damerau_levenshtein(word, w) <= 1]
         return sorted(found, key=lambda w: (-self.frequency.get(w, 0), w))
 
-    def nearest_word(self, word, max_distance=2):
-        """The most frequent indexed word within ``max_distance`` (for "did you mean")."""
+    def nearest_word(self, word):
+        """The most frequent indexed word within two edits (for "did you mean").
+
+        Looked up, never scanned: every one-edit variant of the word and its two-letter
+        deletions are matched against ``deletes`` (each indexed word and its one-letter
+        deletions). That finds every word two edits away except two substitutions; the cost
+        depends on the word's length (capped), not on the vocabulary's size.
+        """
+        if len(word) > NEAREST_MAX_LENGTH:
+            return None
+        variants = _edits(word) | {d for v in _deletions(word) for d in _deletions(v)}
+        candidates = {c for v in variants for c in self.deletes.get(v, ())}
         best = None
-        for candidate, freq in self.frequency.items():
-            if abs(len(candidate) - len(word)) > max_distance or candidate == word:
+        for candidate in candidates:
+            if candidate == word:
                 continue
             distance = damerau_levenshtein(word, candidate)
-            if distance <= max_distance:
-                key = (distance, -freq, candidate)
-                if best is None or key < best[0]:
-                    best = (key, candidate)
-        return best[1] if best else None
+            if distance <= 2:
+                key = (distance, -self.frequency.get(candidate, 0), candidate)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best else None
 
 
 def _deletions(word):
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _edits(word):
+    """The word and every word one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        word,
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
 
 
 def damerau_levenshtein(a, b):
@@ -77,11 +109,6 @@ def damerau_levenshtein(a, b):
 
 
 def _load():
-    from django.utils.html import strip_tags
-
-    from knowledge.visibility import visible_glossary_terms
-    from search.models import SearchVocabulary
-
     lexicon = Lexicon()
     for word, stem, frequency in SearchVocabulary.objects.values_list("word", "stem", "frequency"):
         lexicon.stems.add(stem)
@@ -98,6 +125,7 @@ def _load():
                 acronym=term.acronym,
                 slug=term.slug,
                 definition=" ".join(strip_tags(term.definition).split()),
+                url=term.reader_url,
                 acronym_folded=" ".join(text.words(term.acronym)),
                 term_words=words,
                 term_stems=tuple(text.stem(w) for w in words),
@@ -106,10 +134,8 @@ def _load():
     return lexicon
 
 
-def get_lexicon():
-    from search.indexing import index_version
-
-    version = index_version()
+def get_lexicon(version=None):
+    version = SearchIndexState.current() if version is None else version
     if not version:  # nothing indexed through this database yet: nothing worth caching
         return _load()
     if _cache["version"] != version or _cache["lexicon"] is None:

@@ -7,8 +7,14 @@ suggestions. The full-text part lives beside them, engine-specific (see ``search
 an FTS5 table on SQLite, a ``tsvector`` column with a GIN index on PostgreSQL.
 """
 
-from django.db import models
+import json
+import uuid
+
+from django.db import IntegrityError, connection, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from search import text
 
 
 class SearchDocument(models.Model):
@@ -75,6 +81,22 @@ class SearchIndexState(models.Model):
     def __str__(self):
         return self.version
 
+    @classmethod
+    def current(cls):
+        """The current version token ("" before the first indexing)."""
+        # Raw SQL: read on every search by each per-process cache, so it must cost next to nothing.
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT version FROM {cls._meta.db_table} WHERE id = 1")
+            row = cursor.fetchone()
+        return row[0] if row else ""
+
+    @classmethod
+    def bump(cls):
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(version=token):
+            cls.objects.update_or_create(pk=1, defaults={"version": token})
+        return token
+
 
 class ZeroResultQuery(models.Model):
     """A query that returned nothing. No IP, no user: only the normalised text and filters."""
@@ -97,3 +119,57 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return self.query
+
+    @staticmethod
+    def normalise(query):
+        return " ".join(text.words(query))[:255]
+
+    @classmethod
+    def record(cls, query, filters):
+        """Count a query that found nothing (normalised text and filters only: no personal data)."""
+        normalised = cls.normalise(query)
+        if not normalised:
+            return
+        filters_key = (
+            json.dumps(filters, sort_keys=True, ensure_ascii=False)[:500] if filters else ""
+        )
+        now = timezone.now()
+        matching = cls.objects.filter(query=normalised, filters=filters_key)
+        if matching.update(count=models.F("count") + 1, last_seen=now):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(query=normalised, filters=filters_key)
+        except IntegrityError:  # created meanwhile by a concurrent request
+            matching.update(count=models.F("count") + 1, last_seen=now)
+
+
+class PendingIndexOperation(models.Model):
+    """An index write the configured backend failed to take (unreachable, timeout, error).
+
+    Never dropped: ``boussole_search_index --catch-up`` (run by the scheduler) re-indexes each
+    key from the content as it is then, and removes the row once the backend took it.
+    """
+
+    key = models.CharField(_("document"), max_length=64, unique=True)  # "page:12"
+    queued_at = models.DateTimeField(_("en attente depuis"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("tentatives"), default=1)
+    last_error = models.TextField(_("dernière erreur"), blank=True)
+
+    class Meta:
+        verbose_name = _("écriture d'index en attente")
+        verbose_name_plural = _("écritures d'index en attente")
+
+    def __str__(self):
+        return self.key
+
+    @classmethod
+    def record(cls, keys, error):
+        """Remember ``keys`` (idempotent: a key already waiting counts one more attempt)."""
+        message = str(error)[:2000]
+        for key in dict.fromkeys(keys):
+            updated = cls.objects.filter(key=key).update(
+                attempts=models.F("attempts") + 1, last_error=message
+            )
+            if not updated:
+                cls.objects.get_or_create(key=key, defaults={"last_error": message})

@@ -17,6 +17,7 @@ from search import text
 
 MAX_CLAUSES = 12
 TYPO_MIN_LENGTH = 5
+TYPO_ALTERNATIVES = 5  # indexed words tried for one mistyped word, most frequent first
 OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _PHRASE_RE = re.compile(r'"([^"]*)"|«([^»]*)»')
 
@@ -24,6 +25,8 @@ _PHRASE_RE = re.compile(r'"([^"]*)"|«([^»]*)»')
 @dataclass
 class ParsedQuery:
     expr: list = field(default_factory=list)  # clauses → alternatives → stem tuples
+    # The same clauses with folded words instead of stems, for backends that stem themselves.
+    word_expr: list = field(default_factory=list)
     words: list = field(default_factory=list)  # folded words as typed (for suggestions)
     corrections: dict = field(default_factory=dict)  # typed word → indexed word used instead
     glossary: list = field(default_factory=list)  # GlossaryEntry matched by the query
@@ -76,7 +79,7 @@ def parse(query, lexicon):
             continue
         i += 1
         if is_phrase:
-            clauses.append([tuple(text.stem(w) for w in unit)])
+            clauses.append([unit])
             continue
         word = unit[0]
         if word in text.STOP_WORDS and not only_stop_words:
@@ -86,17 +89,21 @@ def parse(query, lexicon):
             clauses.append(_synonym_clause(entry))
             parsed.glossary.append(entry)
             continue
-        alternatives = [(text.stem(word),)]
+        alternatives = [(word,)]
         if len(word) >= TYPO_MIN_LENGTH and not lexicon.is_known(word):
             close = lexicon.close_words(word)
             if close:
                 parsed.corrections[word] = close[0]
-                alternatives.extend((text.stem(w),) for w in close[:5])
-        clauses.append(list(dict.fromkeys(alternatives)))
-    parsed.expr = clauses
+                alternatives.extend((w,) for w in close[:TYPO_ALTERNATIVES])
+        clauses.append(alternatives)
+    parsed.word_expr = [list(dict.fromkeys(clause)) for clause in clauses]
+    parsed.expr = [
+        list(dict.fromkeys(tuple(text.stem(w) for w in alt) for alt in clause))
+        for clause in clauses
+    ]
     parsed.highlight_stems = {
         stem
-        for clause in clauses
+        for clause in parsed.expr
         for alternative in clause
         for stem in alternative
         if only_stop_words or stem not in text.STOP_WORDS
@@ -139,7 +146,7 @@ def _glossary_expansion_at(units, i, lexicon):
 
 
 def _synonym_clause(entry):
-    alternatives = [tuple(text.stem(w) for w in entry.acronym_folded.split())]
-    if entry.term_stems:
-        alternatives.append(entry.term_stems)
-    return list(dict.fromkeys(alternatives))
+    alternatives = [tuple(entry.acronym_folded.split())]
+    if entry.term_words:
+        alternatives.append(entry.term_words)
+    return alternatives

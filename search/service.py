@@ -1,69 +1,54 @@
 """The Boussole search service: one entry point for the reader page and the API.
 
-Public interface (stable):
-
-``search(form_or_params, *, record_zero_results=True) -> SearchResults``
+``search(form_or_params, *, record_zero_results=True) -> SearchResults`` (``search.results``)
     ``form_or_params``: a bound ``search.forms.SearchForm``, a ``QueryDict`` (``request.GET``) or
     a plain dict (values may be lists). Invalid parameters raise ``InvalidSearch`` whose
     ``messages`` is a list of French messages (and ``form`` the bound form): answer 400.
-    Only live, public (and, for testimonies, consented) content and live glossary terms are ever
-    returned: they are the only things indexed (``search.indexing``).
-
-``SearchResults`` attributes:
-    ``query`` (cleaned text), ``results`` (list of ``SearchHit``), ``total``, ``page``,
-    ``per_page``, ``num_pages``, ``has_previous``, ``has_next``, ``sort`` ("pertinence"|"date"),
-    ``facets`` (list of ``Facet``: ``key``, ``param`` (GET name), ``label``, ``values``: list of
-    ``FacetValue`` with ``value`` (slug), ``label``, ``count``, ``selected``), ``filters``
-    ({facet key: [slugs]}), ``relaxed`` (True when no item had every word and the results hold
-    any of them), ``corrections`` ({typed word: indexed word} for tolerated typos),
-    ``suggestion`` (a corrected query string or None), ``glossary`` (list of dicts: term, acronym,
-    definition, url) and ``notice`` (a French sentence or "").
-
-``SearchHit`` attributes: ``id`` (index document id), ``page_id`` (None for glossary terms),
-    ``glossary_term_id``, ``type`` (facet slug, e.g. "fiche-pratique"), ``type_label``,
-    ``title``, ``title_html`` and ``excerpt_html`` (HTML-safe, matched words in <mark>), ``url``,
-    ``place`` ("Fiches pratiques › Réaliser un diagnostic"), ``date`` (datetime or None).
-    ``as_dict()`` gives a JSON-ready dict of the same.
 
 ``autocomplete(q, limit=8) -> list of dicts`` (label, url, type, type_label): titles and glossary
     terms/acronyms starting with (or containing a word starting with) the typed text.
 
-How a search runs: the query is parsed into French stems (``search.query``: accents, elisions,
-stop words, glossary acronyms ↔ expansions, one typo in words of 5+ letters); the engine returns
-the ids of every match (``search.engines``); filters, total and facet counts are bit operations
-on a per-process snapshot (``search.snapshot``); the page is ranked exactly (bm25 / ts_rank) when
-there are at most ``RANK_LIMIT`` matches, otherwise items whose title matches come first, ranked,
-then the others newest first; excerpts are highlighted in Python (``search.highlight``). When no
-item holds every word, the query is relaxed to any word (``relaxed``); when nothing is found, the
-normalised query is counted in ``ZeroResultQuery`` for the working group.
+Guarantees:
+- only live, public (for testimonies, consented) pages and live glossary terms are returned:
+  the index holds nothing else, and each result is checked against ``knowledge.visibility``
+  before it is served, so a removal the backend missed never shows (fail closed);
+- when the configured backend fails (unreachable, timeout, error) the answer comes from the
+  database backend, ``degraded`` is set and a warning is logged: never an error for the reader;
+- the same analysis for every backend: the query is parsed once (``search.query``: accents,
+  elisions, stop words, glossary acronyms ↔ expansions, one typo in words of 5+ letters), the
+  backend matches it, filters and counts facets (``search.backends``); highlighting is the
+  backend's or, if it has none, ``search.highlight``;
+- a query that finds nothing is counted in ``ZeroResultQuery`` for the working group.
 """
 
-import datetime
-import json
+import logging
 import math
-from dataclasses import asdict, dataclass, field
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
+from knowledge.visibility import visible_glossary_terms, visible_pages
 from search import highlight, text
-from search.engines import get_engine
-from search.facets import FACET_LABELS, PARAM_FOR_KEY
-from search.forms import SORT_DATE, SearchForm
-from search.lexicon import get_lexicon
-from search.query import parse
-from search.snapshot import get_snapshot, membership
-
-DOC = "boussole_search_searchdocument"
-FACET = "boussole_search_searchfacet"
-RESULT_COLUMNS = (
-    "d.id, d.page_id, d.glossary_term_id, d.content_type, d.type_label, d.title, d.url, "
-    "d.place, d.date, d.text"
+from search.backends import (
+    BackendQuery,
+    SearchBackendError,
+    get_database_backend,
+    get_search_backend,
 )
+from search.facets import FACET_LABELS, PARAM_FOR_KEY
+from search.forms import SearchForm
+from search.lexicon import get_lexicon
+from search.models import ZeroResultQuery
+from search.query import parse
+from search.results import FacetCounts, FacetValue, SearchHit, SearchResults
+
+logger = logging.getLogger(__name__)
+
+GLOSSARY_SHOWN = 3  # glossary definitions shown beside the results
+AUTOCOMPLETE_MAX = 20
+AUTOCOMPLETE_QUERY_CHARS = 100
+SUGGESTION_MIN_LENGTH = 4  # shorter unknown words get no "did you mean"
 
 
 class InvalidSearch(ValueError):
@@ -71,70 +56,6 @@ class InvalidSearch(ValueError):
         self.form = form
         self.messages = form.error_messages_fr()
         super().__init__("; ".join(self.messages))
-
-
-@dataclass
-class SearchHit:
-    id: int
-    page_id: int | None
-    glossary_term_id: int | None
-    type: str
-    type_label: str
-    title: str
-    title_html: str
-    excerpt_html: str
-    url: str
-    place: str
-    date: object
-
-    def as_dict(self):
-        data = asdict(self)
-        data["title_html"] = str(self.title_html)
-        data["excerpt_html"] = str(self.excerpt_html)
-        data["date"] = self.date.isoformat() if self.date else None
-        return data
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    key: str
-    param: str
-    label: str
-    values: list
-
-
-@dataclass
-class SearchResults:
-    query: str = ""
-    results: list = field(default_factory=list)
-    total: int = 0
-    page: int = 1
-    per_page: int = 10
-    num_pages: int = 1
-    sort: str = "pertinence"
-    facets: list = field(default_factory=list)
-    filters: dict = field(default_factory=dict)
-    relaxed: bool = False
-    corrections: dict = field(default_factory=dict)
-    suggestion: str | None = None
-    glossary: list = field(default_factory=list)
-    notice: str = ""
-
-    @property
-    def has_previous(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page < self.num_pages
 
 
 def _as_form(form_or_params):
@@ -148,39 +69,32 @@ def _as_form(form_or_params):
     return SearchForm(params)
 
 
-# Above this many matches, ranking is bounded: items whose title matches come first (ranked
-# among the first RANK_LIMIT of them), then the others by date. Below it, ranking is exact.
-RANK_LIMIT = 1000
+def _with_fallback(call):
+    """``call(backend)`` on the configured backend, else on the database one: (value, degraded)."""
+    backend = get_search_backend()
+    try:
+        return call(backend), False
+    except SearchBackendError as error:
+        database = get_database_backend()
+        if backend is database:
+            raise
+        logger.warning("Search backend unavailable, answering from the database: %s", error)
+        return call(database), True
 
 
-def _page_ids(cursor, engine, snapshot, expr, mode, matched, filtered, offset, limit, sort):
-    """Document ids of the requested page, in display order."""
-    if sort == SORT_DATE or not expr:
-        return snapshot.newest(filtered, offset, limit)
-    member, base, date_rank = membership(filtered), snapshot.base, snapshot.date_rank
-
-    def order(scored):
-        kept = [(doc_id, score) for doc_id, score in scored if member(doc_id - base)]
-        kept.sort(key=lambda row: (-row[1], date_rank.get(row[0], 0)))
-        return [doc_id for doc_id, _score in kept]
-
-    if matched.bit_count() <= RANK_LIMIT:  # exact: score every match, keep the filtered ones
-        return order(engine.scores(cursor, expr, mode))[offset : offset + limit]
-    head = order(engine.scores(cursor, expr, mode, limit=RANK_LIMIT, title_only=True))
-    page = head[offset : offset + limit]
-    if len(page) < limit:
-        rest = filtered & ~snapshot.of_ids(head)
-        page += snapshot.newest(rest, max(0, offset - len(head)), limit - len(page))
-    return page
-
-
-def _rows(cursor, ids):
-    if not ids:
-        return []
-    marks = ", ".join(["%s"] * len(ids))
-    cursor.execute(f"SELECT {RESULT_COLUMNS} FROM {DOC} d WHERE d.id IN ({marks})", list(ids))
-    by_id = {row[0]: row for row in cursor.fetchall()}
-    return [by_id[i] for i in ids if i in by_id]
+def _visible(hits):
+    """Only the hits a reader may see now, whatever the index says (fail closed)."""
+    page_ids = {h["page_id"] for h in hits if h["page_id"]}
+    term_ids = {h["glossary_term_id"] for h in hits if h["glossary_term_id"]}
+    if page_ids:
+        page_ids = set(
+            visible_pages(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True)
+        )
+    if term_ids:
+        term_ids = set(
+            visible_glossary_terms().filter(pk__in=term_ids).values_list("pk", flat=True)
+        )
+    return [h for h in hits if h["page_id"] in page_ids or h["glossary_term_id"] in term_ids]
 
 
 def _facets(counts, filters, choices):
@@ -191,49 +105,43 @@ def _facets(counts, filters, choices):
             FacetValue(
                 value=slug,
                 label=str(name),
-                count=counts[key].get(slug, 0),
+                count=counts.get(key, {}).get(slug, 0),
                 selected=slug in selected,
             )
             for slug, name in choices[key]
         ]
         values = [v for v in values if v.count or v.selected]
-        facets.append(Facet(key=key, param=PARAM_FOR_KEY[key], label=str(label), values=values))
+        facets.append(
+            FacetCounts(key=key, param=PARAM_FOR_KEY[key], label=str(label), values=values)
+        )
     return facets
 
 
-def _hit(row, stems):
-    doc_id, page_id, term_id, ctype, type_label, title, url, place, date, body = row[:10]
-    if isinstance(date, str):  # SQLite raw rows give text (UTC)
-        date = parse_datetime(date)
-    if date is not None and timezone.is_naive(date):
-        date = timezone.make_aware(date, datetime.UTC)
+def _hit(doc, stems):
     return SearchHit(
-        id=doc_id,
-        page_id=page_id,
-        glossary_term_id=term_id,
-        type=ctype,
-        type_label=type_label,
-        title=title,
-        title_html=highlight.highlight_title(title, stems),
-        excerpt_html=highlight.excerpt(body, stems),
-        url=url,
-        place=place,
-        date=date,
+        key=doc["key"],
+        page_id=doc["page_id"],
+        glossary_term_id=doc["glossary_term_id"],
+        type=doc["content_type"],
+        type_label=doc["type_label"],
+        title=doc["title"],
+        title_html=doc.get("title_html") or highlight.highlight_title(doc["title"], stems),
+        excerpt_html=doc.get("excerpt_html") or highlight.excerpt(doc["text"], stems),
+        url=doc["url"],
+        place=doc["place"],
+        date=doc["date"],
     )
 
 
-def _suggestion(parsed, lexicon, query):
-    words = parsed.words
+def _suggestion(parsed, lexicon):
     replaced, changed = [], False
-    for word in words:
+    for word in parsed.words:
         new = parsed.corrections.get(word)
-        if not new and len(word) >= 4 and not lexicon.is_known(word):
+        if not new and len(word) >= SUGGESTION_MIN_LENGTH and not lexicon.is_known(word):
             new = lexicon.nearest_word(word)
         if new and new != word:
             changed = True
-            replaced.append(new)
-        else:
-            replaced.append(word)
+        replaced.append(new or word)
     return " ".join(replaced) if changed else None
 
 
@@ -243,9 +151,9 @@ def _glossary(parsed):
             "term": entry.term,
             "acronym": entry.acronym,
             "definition": entry.definition,
-            "url": f"/glossaire/#{entry.slug}",
+            "url": entry.url,
         }
-        for entry in parsed.glossary[:3]
+        for entry in parsed.glossary[:GLOSSARY_SHOWN]
     ]
 
 
@@ -258,114 +166,61 @@ def search(form_or_params, *, record_zero_results=True):
     results = SearchResults(
         query=data["q"], per_page=data["per_page"], sort=data["sort"], filters=filters
     )
-    lexicon = get_lexicon()
+    lexicon = get_lexicon(form.index_version)
     parsed = parse(data["q"], lexicon) if data["q"] else None
     if parsed is not None and parsed.empty:
         results.notice = _("Votre recherche ne contient aucun mot : essayez avec d'autres termes.")
-        results.facets = _facets({key: {} for key in FACET_LABELS}, filters, form.facet_choices)
+        results.facets = _facets({}, filters, form.facet_choices)
         return results
 
-    engine = get_engine()
-    snapshot = get_snapshot()
-    expr = parsed.expr if parsed else []
+    query = BackendQuery(
+        parsed=parsed,
+        filters=filters,
+        sort=data["sort"],
+        offset=(data["page"] - 1) * data["per_page"],
+        limit=data["per_page"],
+        facet_keys=tuple(FACET_LABELS),
+    )
+    found, results.degraded = _with_fallback(lambda backend: backend.search(query))
+    results.num_pages = max(1, math.ceil(found.total / results.per_page))
+    results.page = min(data["page"], results.num_pages)
+    if results.page != data["page"]:  # past the end: the last page
+        query.offset = (results.page - 1) * results.per_page
+        found, degraded = _with_fallback(lambda backend: backend.search(query))
+        results.degraded = results.degraded or degraded
+    results.total = found.total
+    results.relaxed = found.relaxed
+    results.facets = _facets(found.facet_counts, filters, form.facet_choices)
     stems = parsed.highlight_stems if parsed else set()
-    allowed = snapshot.filter_bits(filters)
-    mode = "and"
-    with connection.cursor() as cursor:
-        matched = snapshot.of_ids(engine.match_ids(cursor, expr, mode)) if expr else snapshot.all
-        total = (matched & allowed).bit_count()
-        if total == 0 and len(expr) > 1:
-            relaxed = snapshot.of_ids(engine.match_ids(cursor, expr, "or"))
-            if (relaxed & allowed).bit_count():
-                matched, mode, results.relaxed = relaxed, "or", True
-                total = (matched & allowed).bit_count()
-        results.total = total
-        results.num_pages = max(1, math.ceil(total / results.per_page))
-        results.page = min(data["page"], results.num_pages)
-        ids = _page_ids(
-            cursor,
-            engine,
-            snapshot,
-            expr,
-            mode,
-            matched,
-            matched & allowed,
-            (results.page - 1) * results.per_page,
-            results.per_page,
-            results.sort,
-        )
-        rows = _rows(cursor, ids)
-    counts = snapshot.facet_counts(matched, filters, FACET_LABELS)
-    results.facets = _facets(counts, filters, form.facet_choices)
-    results.results = [_hit(row, stems) for row in rows]
+    results.results = [_hit(doc, stems) for doc in _visible(found.hits)]
     if parsed:
         results.corrections = dict(parsed.corrections)
         results.glossary = _glossary(parsed)
-        if total == 0 or parsed.corrections:
-            results.suggestion = _suggestion(parsed, lexicon, data["q"])
+        if found.total == 0 or parsed.corrections:
+            results.suggestion = _suggestion(parsed, lexicon)
         if results.relaxed:
             results.notice = _(
                 "Aucun contenu ne contient tous vos mots : voici les contenus qui en contiennent "
                 "au moins un."
             )
-        if total == 0 and record_zero_results:
-            record_zero_result(data["q"], filters)
+        if found.total == 0 and record_zero_results:
+            ZeroResultQuery.record(data["q"], filters)
     return results
-
-
-def normalise_query(query):
-    return " ".join(text.words(query))[:255]
-
-
-def record_zero_result(query, filters):
-    """Count a query that found nothing (normalised text and filters only: no personal data)."""
-    normalised = normalise_query(query)
-    if not normalised:
-        return
-    filters_key = json.dumps(filters, sort_keys=True, ensure_ascii=False)[:500] if filters else ""
-    from search.models import ZeroResultQuery
-
-    now = timezone.now()
-    updated = ZeroResultQuery.objects.filter(query=normalised, filters=filters_key).update(
-        count=F("count") + 1, last_seen=now
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                ZeroResultQuery.objects.create(query=normalised, filters=filters_key)
-        except IntegrityError:  # created meanwhile by a concurrent request
-            ZeroResultQuery.objects.filter(query=normalised, filters=filters_key).update(
-                count=F("count") + 1, last_seen=now
-            )
 
 
 def autocomplete(q, limit=8):
     """Titles and glossary terms matching the start of a word of what the reader typed."""
-    from search.models import SearchDocument
-
-    folded = " ".join(text.words(q or ""))[:100]
+    folded = " ".join(text.words(q or ""))[:AUTOCOMPLETE_QUERY_CHARS]
     if len(folded) < 2:
         return []
-    limit = max(1, min(int(limit), 20))
-    seen, out = set(), []
-    queries = [
-        SearchDocument.objects.filter(content_type="glossaire", title_folded__startswith=folded),
-        SearchDocument.objects.filter(title_folded__startswith=folded),
-        SearchDocument.objects.filter(title_folded__contains=f" {folded}"),
+    limit = max(1, min(int(limit), AUTOCOMPLETE_MAX))
+    docs, _degraded = _with_fallback(lambda backend: backend.autocomplete(folded, limit))
+    return [
+        {
+            "label": doc["title"],
+            "url": doc["url"],
+            "type": doc["content_type"],
+            "type_label": doc["type_label"],
+        }
+        for doc in _visible(docs)
     ]
-    for queryset in queries:
-        for doc in queryset.order_by("title_folded")[:limit]:
-            if doc.pk in seen:
-                continue
-            seen.add(doc.pk)
-            out.append(
-                {
-                    "label": doc.title,
-                    "url": doc.url,
-                    "type": doc.content_type,
-                    "type_label": doc.type_label,
-                }
-            )
-            if len(out) >= limit:
-                return out
-    return out

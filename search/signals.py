@@ -1,13 +1,14 @@
 """Index maintenance: every publishing event goes through ``search.indexing``, whatever the engine.
 
 Indexing runs inside a savepoint: if it fails the editor's action still succeeds and the error is
-logged (``boussole_search_index`` repairs the index).
+logged (``boussole_search_index`` repairs the index). A taxonomy slug renamed reindexes the pages
+that carry it (facet values are slugs).
 """
 
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
@@ -17,7 +18,11 @@ from wagtail.signals import (
     unpublished,
 )
 
-from search import indexing
+from knowledge.facets import FACETS
+from knowledge.models import GlossaryTerm
+from search import facets, indexing
+
+FACETS_BY_MODEL = {}  # taxonomy model → its facet (filled by connect(), when apps are ready)
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +61,27 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_glossary_changed(sender, instance, **kwargs):
-    from knowledge.models import GlossaryTerm
-
     if isinstance(instance, GlossaryTerm):
         _safely(indexing.index_glossary_terms, [instance])
+
+
+def remember_taxonomy_slug(sender, instance, **kwargs):
+    instance._slug_before_save = (
+        sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+def on_taxonomy_saved(sender, instance, created, **kwargs):
+    facets.clear_cache()
+    before = getattr(instance, "_slug_before_save", None)
+    if not created and before is not None and before != instance.slug:
+        _safely(indexing.index_pages_with_term, FACETS_BY_MODEL[sender], instance)
+
+
+def on_taxonomy_deleted(sender, instance, **kwargs):
+    facets.clear_cache()
 
 
 def on_glossary_deleted(sender, instance, **kwargs):
@@ -67,15 +89,12 @@ def on_glossary_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from django.apps import apps
-
-    from knowledge.models import GlossaryTerm
-    from search.facets import TAXONOMY_MODELS, clear_cache
-
-    for label in TAXONOMY_MODELS.values():
-        model = apps.get_model(label)
-        post_save.connect(clear_cache, sender=model, dispatch_uid=f"boussole_search_{label}_s")
-        post_delete.connect(clear_cache, sender=model, dispatch_uid=f"boussole_search_{label}_d")
+    FACETS_BY_MODEL.update({facet.model: facet for facet in FACETS})
+    for model in FACETS_BY_MODEL:
+        uid = f"boussole_search_{model._meta.label_lower}"
+        pre_save.connect(remember_taxonomy_slug, sender=model, dispatch_uid=f"{uid}_pre")
+        post_save.connect(on_taxonomy_saved, sender=model, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(on_taxonomy_deleted, sender=model, dispatch_uid=f"{uid}_deleted")
 
     page_published.connect(on_page_published, dispatch_uid="boussole_search_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="boussole_search_unpublished")

@@ -4,8 +4,15 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from search.forms import FACET_PARAMS, SearchForm
+from search.facets import FACET_PARAMS
+from search.forms import SearchForm
 from search.service import InvalidSearch, autocomplete, search
+from search.throttling import (
+    SearchRateThrottle,
+    SuggestionRateThrottle,
+    seconds_to_wait,
+    throttled_message,
+)
 
 SEARCH_PARAMS = ("q", "sort", "page", "per_page", *FACET_PARAMS)
 
@@ -31,12 +38,23 @@ def search_view(request):
     - each result shows its type, its place and an excerpt whose only markup is <mark>;
     - invalid parameters give a 400 page listing French messages, never a 500; a page past the
       end shows the last page;
-    - with no parameters, the page shows the empty form (200).
+    - with no parameters, the page shows the empty form (200);
+    - searches are rate-limited per address, shared with the API (429 page with Retry-After);
+    - when the search engine is down, results come from the database and the page says so.
     """
     submitted = any(name in request.GET for name in SEARCH_PARAMS)
     form = SearchForm(request.GET if submitted else None)
     context = {"form": form, "submitted": submitted, "results": None, "errors": []}
     status = 200
+    wait = seconds_to_wait(request, SearchRateThrottle) if submitted else None
+    if wait is not None:
+        context["errors"] = [throttled_message(wait)]
+        form = context["form"] = SearchForm(None)
+        response = render(
+            request, "search/search.html", {**context, "page_title": _("Rechercher")}, status=429
+        )
+        response["Retry-After"] = str(wait)
+        return response
     if submitted:
         try:
             results = search(form)
@@ -70,8 +88,14 @@ def _page_window(page, num_pages, radius=3):
 def suggestions_view(request):
     """Autocomplete (/recherche/suggestions/?q=): JSON list of titles and glossary terms.
 
-    Guarantees: always 200 with {"q": …, "suggestions": [{label, url, type, type_label}]};
-    fewer than two letters or any odd input give an empty list; only indexed (visible) items.
+    Guarantees: 200 with {"q": …, "suggestions": [{label, url, type, type_label}]}; fewer than
+    two letters or any odd input give an empty list; only visible items; rate-limited per
+    address (429 with {"message": …} and Retry-After).
     """
+    wait = seconds_to_wait(request, SuggestionRateThrottle)
+    if wait is not None:
+        response = JsonResponse({"message": throttled_message(wait)}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     q = (request.GET.get("q") or "")[:100]
     return JsonResponse({"q": q, "suggestions": autocomplete(q)})

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -184,7 +185,55 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # public URLs in rich text, not Wagtail's internal ids
 BOUSSOLE_API_SEARCH_RATE = env.get("BOUSSOLE_API_SEARCH_RATE", "60/min")
+BOUSSOLE_SEARCH_SUGGEST_RATE = env.get("BOUSSOLE_SEARCH_SUGGEST_RATE", "240/min")
 BOUSSOLE_API_CACHE_SECONDS = int(env.get("BOUSSOLE_API_CACHE_SECONDS", "60"))
+
+# Reader search backend (search/backends/): the database by default; an OpenSearch cluster
+# with BOUSSOLE_SEARCH_BACKEND=opensearch. The database index is kept either way (fallback).
+_SEARCH_BACKENDS = {
+    "database": "search.backends.database.DatabaseSearchBackend",
+    "opensearch": "search.backends.opensearch.OpenSearchBackend",
+}
+_search_backend = env.get("BOUSSOLE_SEARCH_BACKEND", "database")
+if _search_backend not in _SEARCH_BACKENDS:
+    raise ImproperlyConfigured(
+        f"BOUSSOLE_SEARCH_BACKEND={_search_backend!r} : valeurs possibles "
+        + ", ".join(_SEARCH_BACKENDS)
+    )
+BOUSSOLE_SEARCH = {"BACKEND": _SEARCH_BACKENDS[_search_backend]}
+if _search_backend == "opensearch":
+    BOUSSOLE_SEARCH.update(
+        {
+            "URLS": [
+                url.strip()
+                for url in env.get("BOUSSOLE_SEARCH_URL", "http://127.0.0.1:9201").split(",")
+                if url.strip()
+            ],
+            "INDEX_PREFIX": env.get("BOUSSOLE_SEARCH_INDEX_PREFIX", "boussole"),
+            "USERNAME": env.get("BOUSSOLE_SEARCH_USERNAME", ""),
+            "PASSWORD": env.get("BOUSSOLE_SEARCH_PASSWORD", ""),
+            "VERIFY_CERTS": env.get("BOUSSOLE_SEARCH_VERIFY_CERTS", "true").lower() == "true",
+            "CA_CERTS": env.get("BOUSSOLE_SEARCH_CA_CERTS", ""),
+            "TIMEOUT": float(env.get("BOUSSOLE_SEARCH_TIMEOUT", "2")),
+        }
+    )
+
+# The default cache is shared by every worker process (search rate limits): Redis when
+# REDIS_URL is set, else a file cache on this machine.
+if env.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 LOGGING = {
     "version": 1,

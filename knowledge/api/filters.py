@@ -6,49 +6,18 @@ from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 
 from knowledge.api.errors import bad_request
+from knowledge.facets import FACETS, facet_places
 from knowledge.filters import slug_choice_field
-from knowledge.models import (
-    Audience,
-    Dispositif,
-    GuideChapterPage,
-    PracticeSheetPage,
-    ProjectStep,
-    Territory,
-    TestimonyPage,
-    Theme,
+
+# The API's taxonomy filters, by public parameter: each facet and where page types store it.
+TAXONOMY_FILTERS = {facet.param: facet_places(facet) for facet in FACETS}
+
+# Same field as the listings: same French error on an unknown slug.
+TaxonomyFilterForm = type(
+    "TaxonomyFilterForm",
+    (forms.Form,),
+    {facet.param: slug_choice_field(facet.model, facet.param) for facet in FACETS},
 )
-
-# Each API filter: the taxonomy it takes slugs of, and where each page type stores it.
-TAXONOMY_FILTERS = {
-    "theme": (
-        Theme,
-        [(GuideChapterPage, "themes"), (PracticeSheetPage, "themes"), (TestimonyPage, "themes")],
-    ),
-    "dispositif": (
-        Dispositif,
-        [(PracticeSheetPage, "dispositifs"), (TestimonyPage, "dispositif")],
-    ),
-    "departement": (Territory, [(TestimonyPage, "territory")]),
-    "audience": (Audience, [(PracticeSheetPage, "audiences")]),
-    "etape": (
-        ProjectStep,
-        [
-            (GuideChapterPage, "project_steps"),
-            (PracticeSheetPage, "project_steps"),
-            (TestimonyPage, "project_steps"),
-        ],
-    ),
-}
-
-
-class TaxonomyFilterForm(forms.Form):
-    """The API's taxonomy filters; reuses the listing field (same French error on bad slugs)."""
-
-    theme = slug_choice_field(Theme, "theme")
-    dispositif = slug_choice_field(Dispositif, "dispositif")
-    departement = slug_choice_field(Territory, "departement")
-    audience = slug_choice_field(Audience, "audience")
-    etape = slug_choice_field(ProjectStep, "etape")
 
 
 def _slugs(request, name):
@@ -78,9 +47,8 @@ class TaxonomyFilter(BaseFilterBackend):
         for name, terms in form.cleaned_data.items():
             if name not in data:
                 continue
-            _model, places = TAXONOMY_FILTERS[name]
             condition = Q()
-            for page_model, lookup in places:
+            for page_model, lookup in TAXONOMY_FILTERS[name]:
                 matching = page_model.objects.filter(**{f"{lookup}__in": terms}).values("pk")
                 condition |= Q(pk__in=matching)
             queryset = queryset.filter(condition)

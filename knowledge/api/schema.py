@@ -18,6 +18,7 @@ from knowledge.api.serializers import (
     VisibleGlossaryTermsField,
     VisiblePagesField,
 )
+from knowledge.facets import FACETS
 
 REF = "#/components/schemas/"
 
@@ -325,11 +326,10 @@ def build_schema():
         query("child_of", "Pages enfants de cette page.", {"type": "integer", "minimum": 1}),
         query("descendant_of", "Pages sous cette page.", {"type": "integer", "minimum": 1}),
         query("ancestor_of", "Pages au-dessus de cette page.", {"type": "integer", "minimum": 1}),
-        query("theme", "Slug(s) de thématique, séparés par des virgules."),
-        query("dispositif", "Slug(s) de dispositif (asv, cls, clsm, autre)."),
-        query("departement", "Slug(s) de territoire (paris, essonne, …)."),
-        query("audience", "Slug(s) de public."),
-        query("etape", "Slug(s) d'étape de projet."),
+        *[
+            query(facet.param, facet.help + " Plusieurs valeurs séparées par des virgules.")
+            for facet in FACETS
+        ],
     ]
     paths["/api/v2/pages/"] = {
         "get": {

@@ -4,7 +4,6 @@ They are referenced from the models' `api_fields` (APIField(..., serializer=...)
 not import models at module level (models import this module).
 """
 
-from django.urls import reverse
 from rest_framework.fields import Field
 
 
@@ -94,5 +93,4 @@ class GlossaryHtmlUrlField(Field):
     def to_representation(self, term):
         from wagtail.api.utils import get_full_url
 
-        path = f"{reverse('knowledge:glossary')}#{term.slug}"
-        return get_full_url(self.context.get("request"), path)
+        return get_full_url(self.context.get("request"), term.reader_url)

@@ -39,7 +39,6 @@ from knowledge.api.filters import (
 from knowledge.api.pagination import BoussolePagination
 from knowledge.api.search_filter import ServiceSearchFilter
 from knowledge.api.serializers import GlossaryHtmlUrlField
-from knowledge.api.throttling import SearchRateThrottle, retry_after, throttled_message
 from knowledge.models import (
     Audience,
     Dispositif,
@@ -49,6 +48,7 @@ from knowledge.models import (
     Theme,
 )
 from knowledge.visibility import visible_glossary_terms, visible_pages
+from search.throttling import SearchRateThrottle, retry_after, throttled_message
 
 PAGINATION_PARAMETERS = frozenset(["limit", "offset", "fields", "order"])
 

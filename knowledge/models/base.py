@@ -9,6 +9,8 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from knowledge.facets import PROJECT_STEP, THEME, FacetField
+
 
 class FreshnessMixin(models.Model):
     """Editorial freshness: when the content was last checked and when it must be re-read."""
@@ -55,14 +57,10 @@ class ClassificationMixin(models.Model):
         )
     ]
 
+    facet_fields = [FacetField(THEME, "themes"), FacetField(PROJECT_STEP, "project_steps")]
+
     class Meta:
         abstract = True
-
-    def facet_values(self):
-        return {
-            "theme": [t.slug for t in self.themes.all()],
-            "project_step": [s.slug for s in self.project_steps.all()],
-        }
 
 
 class BoussolePage(Page, FreshnessMixin):
@@ -90,13 +88,17 @@ class BoussolePage(Page, FreshnessMixin):
 
     # Content-type label shown to readers in listings and search results.
     reader_type_label = _("Page")
+    # The stable "type" value of this page type in search and its facet; None: not indexed.
+    search_type = None
+    # The taxonomies readers filter this page type on (knowledge.facets), like search_fields.
+    facet_fields = []
 
     class Meta:
         abstract = True
 
     def facet_values(self):
-        """Taxonomy slugs by facet name, read by the search service; subclasses add theirs."""
-        return {}
+        """Taxonomy slugs by facet key, derived from ``facet_fields`` (read by the indexer)."""
+        return {field.facet.key: field.slugs(self) for field in self.facet_fields}
 
     @property
     def updated_on(self):

@@ -1,7 +1,10 @@
 """The glossary: moderated like pages (drafts, revisions, locking, workflow)."""
 
+import unicodedata
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -110,10 +113,14 @@ class GlossaryTerm(
     @property
     def letter(self):
         """The A–Z index letter, accents folded (« École » files under E)."""
-        from search.text import fold  # late import: search depends on knowledge, not the reverse
-
-        first = fold(self.acronym or self.term)[:1].upper()
+        # NFKD splits a letter from its accent; the base letter comes first.
+        first = unicodedata.normalize("NFKD", (self.acronym or self.term)[:1])[:1].upper()
         return first if first.isalpha() else "#"
+
+    @property
+    def reader_url(self):
+        """Where a reader finds the term: its anchor on the glossary A–Z page."""
+        return f"{reverse('knowledge:glossary')}#{self.slug}"
 
     def get_preview_template(self, request, mode_name):
         return "knowledge/glossary_term_preview.html"

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from knowledge import blocks
 from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
+from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.models.base import BoussolePage, ClassificationMixin
 
@@ -50,6 +51,7 @@ class GuidePage(BoussolePage):
     subpage_types = ["knowledge.GuideChapterPage"]
     max_count = 1
     reader_type_label = _("Guide")
+    search_type = "guide"
 
     class Meta:
         verbose_name = _("guide « La Boussole »")
@@ -61,7 +63,7 @@ class GuidePage(BoussolePage):
         return visible_pages(GuideChapterPage.objects.child_of(self)).specific()
 
 
-class GuideChapterPage(BoussolePage, ClassificationMixin):
+class GuideChapterPage(ClassificationMixin, BoussolePage):
     """A chapter of the guide: summary, body, table of contents and previous/next chapter."""
 
     body = StreamField(blocks.CHAPTER_BODY_BLOCKS, verbose_name=_("contenu"), blank=True)
@@ -79,6 +81,7 @@ class GuideChapterPage(BoussolePage, ClassificationMixin):
     parent_page_types = ["knowledge.GuidePage"]
     subpage_types = []
     reader_type_label = _("Chapitre")
+    search_type = "chapitre"
 
     class Meta:
         verbose_name = _("chapitre")
@@ -102,9 +105,6 @@ class GuideChapterPage(BoussolePage, ClassificationMixin):
     def next_chapter(self):
         return self._sibling_chapters().filter(path__gt=self.path).order_by("path").first()
 
-    def facet_values(self):
-        return ClassificationMixin.facet_values(self)
-
 
 class PracticeSheetIndexPage(ListingPageMixin, BoussolePage):
     """The practice sheets, filterable by theme, dispositif, audience and project step."""
@@ -113,13 +113,14 @@ class PracticeSheetIndexPage(ListingPageMixin, BoussolePage):
     subpage_types = ["knowledge.PracticeSheetPage"]
     max_count = 1
     reader_type_label = _("Fiches pratiques")
+    search_type = "fiches-pratiques"
 
     class Meta:
         verbose_name = _("liste des fiches pratiques")
         verbose_name_plural = _("listes des fiches pratiques")
 
 
-class PracticeSheetPage(BoussolePage, ClassificationMixin):
+class PracticeSheetPage(ClassificationMixin, BoussolePage):
     """A practice sheet: objectives, ordered steps, tools and resources, related content."""
 
     objectives = RichTextField(
@@ -192,17 +193,16 @@ class PracticeSheetPage(BoussolePage, ClassificationMixin):
     parent_page_types = ["knowledge.PracticeSheetIndexPage"]
     subpage_types = []
     reader_type_label = _("Fiche pratique")
+    search_type = "fiche-pratique"
+    facet_fields = [
+        *ClassificationMixin.facet_fields,
+        FacetField(DISPOSITIF, "dispositifs"),
+        FacetField(AUDIENCE, "audiences"),
+    ]
 
     class Meta:
         verbose_name = _("fiche pratique")
         verbose_name_plural = _("fiches pratiques")
-
-    def facet_values(self):
-        return {
-            **ClassificationMixin.facet_values(self),
-            "dispositif": [d.slug for d in self.dispositifs.all()],
-            "audience": [a.slug for a in self.audiences.all()],
-        }
 
     def visible_related_sheets(self):
         from knowledge.visibility import visible_pages
@@ -222,6 +222,7 @@ class TestimonyIndexPage(ListingPageMixin, BoussolePage):
     subpage_types = ["knowledge.TestimonyPage"]
     max_count = 1
     reader_type_label = _("Remontées de terrain")
+    search_type = "remontees-de-terrain"
 
     class Meta:
         verbose_name = _("liste des remontées de terrain")
@@ -234,7 +235,7 @@ class Seniority(models.TextChoices):
     FOUR_PLUS = "4plus", _("4 ans et plus")
 
 
-class TestimonyPage(BoussolePage, ClassificationMixin):
+class TestimonyPage(ClassificationMixin, BoussolePage):
     """A field testimony ("remontée de terrain"), anonymised, published only with consent."""
 
     quote = models.TextField(_("citation"))
@@ -312,6 +313,12 @@ class TestimonyPage(BoussolePage, ClassificationMixin):
     parent_page_types = ["knowledge.TestimonyIndexPage"]
     subpage_types = []
     reader_type_label = _("Remontée de terrain")
+    search_type = "remontee-de-terrain"
+    facet_fields = [
+        *ClassificationMixin.facet_fields,
+        FacetField(DISPOSITIF, "dispositif"),
+        FacetField(TERRITORY, "territory"),
+    ]
 
     class Meta:
         verbose_name = _("remontée de terrain")
@@ -320,13 +327,6 @@ class TestimonyPage(BoussolePage, ClassificationMixin):
     @property
     def consent_recorded(self):
         return bool(self.consent_given and self.consent_date)
-
-    def facet_values(self):
-        return {
-            **ClassificationMixin.facet_values(self),
-            "dispositif": [self.dispositif.slug] if self.dispositif_id else [],
-            "territory": [self.territory.slug] if self.territory_id else [],
-        }
 
     def save(self, *args, **kwargs):
         # Last line of defence for every publishing path (admin, workflow, scheduler, shell).

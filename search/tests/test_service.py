@@ -122,7 +122,7 @@ def test_sort_by_date_and_pagination(corpus):
     assert dates == sorted(dates, reverse=True)
     assert all(d.tzinfo is not None for d in dates)  # aware on every engine
     assert first.has_next and not first.has_previous and second.has_previous
-    assert not {h.id for h in first.results} & {h.id for h in second.results}
+    assert not {h.key for h in first.results} & {h.key for h in second.results}
 
 
 def test_glossary_terms_are_results_and_shown_as_matches(corpus):

@@ -1,4 +1,4 @@
-"""PostgreSQL: a tsvector column (created by migration 0002) over the pre-stemmed tokens.
+"""PostgreSQL dialect of the database backend: a tsvector column (created by migration 0002) over the pre-stemmed tokens.
 
 The 'simple' configuration keeps our tokens as they are (no stop words, no second stemming), and
 queries are cast straight to tsquery, so the French analysis stays in Python (search.text).
@@ -31,7 +31,7 @@ def render(expr, mode="and"):
     return joiner.join("(" + " | ".join(_alternative(a) for a in clause) + ")" for clause in expr)
 
 
-class PostgresEngine:
+class PostgresDialect:
     vendor = "postgresql"
 
     def write(self, cursor, rows):

@@ -5,7 +5,7 @@ Python int whose bit p is set when the document at position p is in it. Facet co
 filters and totals are then a few AND + bit_count() operations instead of GROUP BY queries over
 every match — the reason facets stay fast when a query matches the whole corpus.
 
-The snapshot is rebuilt when the index version changes (``search.indexing.bump_version``).
+The snapshot is rebuilt when the index version changes (``SearchIndexState.bump``).
 """
 
 import threading
@@ -14,6 +14,8 @@ from itertools import repeat
 from operator import sub
 
 from django.db import connection
+
+from search.models import SearchIndexState
 
 _lock = threading.Lock()
 _cache = {"version": None, "snapshot": None}
@@ -81,10 +83,6 @@ class Snapshot:
             ids = [i for i in ids if self.base <= i <= self.max_id]
         return bitmap(map(sub, ids, repeat(self.base)), self.size)
 
-    def ids_of(self, bits, start=0, limit=None):
-        """Ids in the set, in id order."""
-        return [p + self.base for p in positions(bits, start, limit)]
-
     def newest(self, bits, start=0, limit=None):
         """Ids in the set, newest first."""
         member, base, out, skipped = membership(bits), self.base, [], 0
@@ -123,10 +121,8 @@ class Snapshot:
         return counts
 
 
-def get_snapshot():
-    from search.indexing import index_version
-
-    version = index_version()
+def get_snapshot(version=None):
+    version = SearchIndexState.current() if version is None else version
     if not version:
         return Snapshot()
     if _cache["version"] != version or _cache["snapshot"] is None:

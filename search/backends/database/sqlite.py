@@ -1,4 +1,4 @@
-"""SQLite: an FTS5 table (created by migration 0002) over the pre-stemmed title and body."""
+"""SQLite dialect of the database backend: an FTS5 table (created by migration 0002) over the pre-stemmed title and body."""
 
 FTS_TABLE = "boussole_search_fts"
 TITLE_WEIGHT = 10.0
@@ -15,7 +15,7 @@ def render(expr, mode="and"):
     return f" {mode.upper()} ".join(clauses)
 
 
-class SQLiteEngine:
+class SQLiteDialect:
     vendor = "sqlite"
 
     def write(self, cursor, rows):
