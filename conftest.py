@@ -7,6 +7,14 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and cached pages of one test never reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 _synced_generation = {}
 
 
