@@ -4,6 +4,7 @@ Every reader-facing path (page listings, related content, the API, the search in
 through these functions instead of re-implementing the rule.
 """
 
+from django.apps import apps
 from django.db.models import QuerySet
 from wagtail.models import Page
 
@@ -14,13 +15,13 @@ def visible_pages(queryset=None):
     Accepts a queryset or, in a preview, modelcluster's in-memory FakeQuerySet of unsaved
     relations: the rule is always applied by the database, on the pages' current live state.
     """
-    from knowledge.models import TestimonyPage
-
+    # Looked up, not imported: the models use this module, so it must not import them.
+    testimony_model = apps.get_model("knowledge", "TestimonyPage")
     if queryset is None:
         queryset = Page.objects.all()
     elif not isinstance(queryset, QuerySet):
         queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
-    without_consent = TestimonyPage.objects.filter(consent_given=False).values("pk")
+    without_consent = testimony_model.objects.filter(consent_given=False).values("pk")
     return queryset.live().public().exclude(pk__in=without_consent)
 
 
@@ -29,6 +30,4 @@ def is_visible(page):
 
 
 def visible_glossary_terms():
-    from knowledge.models import GlossaryTerm
-
-    return GlossaryTerm.objects.live()
+    return apps.get_model("knowledge", "GlossaryTerm").objects.live()
