@@ -5,7 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 
-from knowledge.models import BoussolePage
+from knowledge.models import BoussolePage, GuideChapterPage, PracticeSheetPage, TestimonyPage
+from knowledge.visibility import is_visible, visible_pages
 
 FEATURED_BLOCKS = [
     (
@@ -53,15 +54,10 @@ class HomePage(BoussolePage):
         verbose_name_plural = _("pages d'accueil")
 
     def featured_pages(self):
-        from knowledge.visibility import is_visible
-
         pages = [block.value.specific for block in self.featured if block.value]
         return [page for page in pages if is_visible(page)]
 
     def latest_updates(self):
-        from knowledge.models import GuideChapterPage, PracticeSheetPage, TestimonyPage
-        from knowledge.visibility import visible_pages
-
         return (
             visible_pages()
             .type(GuideChapterPage, PracticeSheetPage, TestimonyPage)

@@ -1,14 +1,17 @@
 """Query-string filter forms for the reader listings: shareable URLs, clear errors on bad values.
 
 The taxonomy filters of a listing are derived from its page type's ``facet_fields``
-(``knowledge.facets``): one checkbox list per facet, under the facet's public name.
+(``knowledge.facets``): one checkbox list per facet, under the facet's public name; a page type
+adds fixed-choice filters in ``listing_filters``.
 """
+
+from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.facets import FACETS
-from knowledge.models import PracticeSheetPage, Seniority, TestimonyPage
 
 INVALID_CHOICE = _("« %(value)s » n'est pas une valeur connue pour ce filtre.")
 
@@ -55,31 +58,38 @@ class ListingFilterForm(forms.Form):
         return active
 
 
-def facet_filter_form(model):
-    """A ListingFilterForm class with one field per facet the page type declares."""
-    fields = sorted(model.facet_fields, key=lambda field: FACETS.index(field.facet))
+@dataclass(frozen=True)
+class ChoiceFilter:
+    """A listing-only filter on a field with fixed choices (not a taxonomy), declared by a page
+    type in ``listing_filters``."""
+
+    param: str
+    field_name: str
+    label: str
+    choices: tuple
+
+    def form_field(self):
+        return forms.MultipleChoiceField(
+            choices=self.choices,
+            required=False,
+            label=self.label,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": INVALID_CHOICE},
+        )
+
+
+@cache
+def filter_form_for(model):
+    """The listing filter form of a page type: one checkbox list per declared facet (in the
+    declaration's order), then its ``listing_filters``."""
+    facet_fields = sorted(model.facet_fields, key=lambda field: FACETS.index(field.facet))
     attrs = {
         field.facet.param: slug_choice_field(field.facet.model, field.facet.label)
-        for field in fields
+        for field in facet_fields
     }
-    attrs["lookups"] = {field.facet.param: field.field_name for field in fields}
+    lookups = {field.facet.param: field.field_name for field in facet_fields}
+    for extra in model.listing_filters:
+        attrs[extra.param] = extra.form_field()
+        lookups[extra.param] = extra.field_name
+    attrs["lookups"] = lookups
     return type(f"{model.__name__}FilterForm", (ListingFilterForm,), attrs)
-
-
-PracticeSheetFilterForm = facet_filter_form(PracticeSheetPage)
-
-
-_TestimonyFacetForm = facet_filter_form(TestimonyPage)
-
-
-class TestimonyFilterForm(_TestimonyFacetForm):
-    # Seniority is a fixed choice of the testimony, not a taxonomy: listing-only.
-    anciennete = forms.MultipleChoiceField(
-        choices=Seniority.choices,
-        required=False,
-        label=_("Ancienneté dans le poste"),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": INVALID_CHOICE},
-    )
-
-    lookups = {**_TestimonyFacetForm.lookups, "anciennete": "seniority"}

@@ -15,6 +15,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.signals import page_published
 
+from knowledge.models import FreshnessMixin
+
 # A review falls due one year after publication unless the editor chose another date.
 DEFAULT_REVIEW_MONTHS = 12
 # The dashboard warns this many days ahead of the due date.
@@ -71,15 +73,11 @@ def connect_signals():
 
 
 def _has_freshness(obj):
-    from knowledge.models import FreshnessMixin
-
     return isinstance(obj, FreshnessMixin)
 
 
 def freshness_page_models():
     """Every concrete page type that carries the freshness fields."""
-    from knowledge.models import FreshnessMixin
-
     return [
         model
         for model in apps.get_models()

@@ -1,21 +1,32 @@
 """Filtered, paginated listings of a page's children for the reader site."""
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 from knowledge.facets import facet_lookups
-from knowledge.filters import PracticeSheetFilterForm, TestimonyFilterForm
+from knowledge.filters import filter_form_for
 from knowledge.visibility import visible_pages
 
 
-def _listing_spec(index_page):
-    """(model, filter form, ordering) per index page type."""
-    from knowledge.models import PracticeSheetPage, TestimonyPage
+class ListingPageMixin:
+    """An index page whose children readers filter by taxonomy through the query string.
 
-    specs = {
-        "practicesheetindexpage": (PracticeSheetPage, PracticeSheetFilterForm, "title"),
-        "testimonyindexpage": (TestimonyPage, TestimonyFilterForm, "-collected_on"),
-    }
-    return specs[index_page._meta.model_name]
+    Subclasses name the page type they list (``listing_page_type``) and its order."""
+
+    paginate_by = 12
+    listing_page_type = None  # "app_label.ModelName"
+    listing_ordering = ("title",)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build_listing(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", {}).get("filter_errors"):
+            response.status_code = 400
+        return response
 
 
 def _without(query, name, value):
@@ -31,11 +42,12 @@ def build_listing(index_page, request):
     Unknown filter values never raise: they come back as `filter_errors` (the view answers
     400 with the message) and the unfiltered listing is still shown.
     """
-    model, form_class, ordering = _listing_spec(index_page)
+    model = apps.get_model(index_page.listing_page_type)
+    form_class = filter_form_for(model)
     select, prefetch = facet_lookups(model)  # the taxonomy the cards show
     items = (
         visible_pages(model.objects.child_of(index_page))
-        .order_by(ordering, "title")
+        .order_by(*index_page.listing_ordering)
         .select_related(*select)
         .prefetch_related(*prefetch)
     )

@@ -31,6 +31,8 @@ from wagtail.admin.mail import (
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
+from knowledge.workflows import PeerReviewTask
+
 TEMPLATE_DIRECTORY = "knowledge/emails/"
 
 
@@ -92,8 +94,6 @@ class ReviewRequestedNotifier(BoussoleTemplatesMixin, BaseGroupApprovalTaskState
     template_name = "review_requested"
 
     def get_recipient_users(self, task_state, **kwargs):
-        from knowledge.workflows import PeerReviewTask
-
         recipients = super().get_recipient_users(task_state, **kwargs)
         if isinstance(task_state.task.specific, PeerReviewTask):
             submitter = task_state.workflow_state.requested_by_id
@@ -117,8 +117,6 @@ class PeerApprovedNotifier(BoussoleTemplatesMixin, EmailNotificationMixin, Notif
         super().__init__((TaskState,))
 
     def can_handle(self, instance, **kwargs):
-        from knowledge.workflows import PeerReviewTask
-
         return super().can_handle(instance, **kwargs) and isinstance(
             instance.task.specific, PeerReviewTask
         )

@@ -1,5 +1,6 @@
 """Admin wiring for the knowledge app: taxonomy and glossary snippets."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -7,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.freshness import ContentToReviewPanel
 from knowledge.models import Audience, Dispositif, GlossaryTerm, ProjectStep, Territory, Theme
+from knowledge.workflows import workflow_refused_view
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -69,10 +71,6 @@ def add_content_to_review_panel(request, panels):
 @hooks.register("register_admin_urls")
 def register_workflow_urls():
     # Where a refused workflow approval sends the reviewer (see knowledge/workflows.py).
-    from django.urls import path
-
-    from knowledge.workflows import workflow_refused_view
-
     return [
         path(
             "boussole/relecture/refus/<int:task_state_id>/",

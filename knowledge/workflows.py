@@ -30,6 +30,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from knowledge.forms import CONSENT_REQUIRED_MESSAGE
+
 DRAFTERS_GROUP = "Groupe de travail"
 MODERATORS_GROUP = "Modération"
 ADMINISTRATORS_GROUP = "Administration"
@@ -175,8 +177,6 @@ def workflow_refused_view(request, task_state_id):
     from django.shortcuts import get_object_or_404, redirect
     from wagtail.admin.admin_url_finder import AdminURLFinder
     from wagtail.models import TaskState
-
-    from knowledge.forms import CONSENT_REQUIRED_MESSAGE
 
     task_state = get_object_or_404(TaskState, pk=task_state_id)
     reason = request.GET.get("reason")

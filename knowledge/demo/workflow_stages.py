@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Workflow
 
+from knowledge.models import PracticeSheetIndexPage, PracticeSheetPage
 from knowledge.workflows import WORKFLOW_NAME
 
 STAGES = [
@@ -75,8 +76,6 @@ def _act(page, user, action, comment=""):
 
 def stage_demo_workflow(stdout=None):
     """Create the missing staged sheets; return the slugs created."""
-    from knowledge.models import PracticeSheetIndexPage, PracticeSheetPage
-
     write = stdout.write if stdout is not None else (lambda message: None)
     users = {u.username: u for u in get_user_model().objects.filter(is_active=True)}
     index = PracticeSheetIndexPage.objects.first()

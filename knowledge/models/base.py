@@ -92,6 +92,8 @@ class BoussolePage(Page, FreshnessMixin):
     search_type = None
     # The taxonomies readers filter this page type on (knowledge.facets), like search_fields.
     facet_fields = []
+    # Listing-only filters on fixed choices (knowledge.filters.ChoiceFilter).
+    listing_filters = []
 
     class Meta:
         abstract = True

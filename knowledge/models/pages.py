@@ -14,28 +14,11 @@ from wagtail.search import index
 from knowledge import blocks
 from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField
+from knowledge.filters import ChoiceFilter
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
+from knowledge.listing import ListingPageMixin
 from knowledge.models.base import BoussolePage, ClassificationMixin
-
-
-class ListingPageMixin:
-    """An index page whose children readers filter by taxonomy through the query string."""
-
-    paginate_by = 12
-    filter_form_class = None  # set by subclasses (knowledge.filters)
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.listing import build_listing  # the listing logic lives in one place
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build_listing(self, request))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if getattr(response, "context_data", {}).get("filter_errors"):
-            response.status_code = 400
-        return response
+from knowledge.visibility import visible_pages
 
 
 class GuidePage(BoussolePage):
@@ -58,8 +41,6 @@ class GuidePage(BoussolePage):
         verbose_name_plural = _("guides « La Boussole »")
 
     def chapters(self):
-        from knowledge.visibility import visible_pages
-
         return visible_pages(GuideChapterPage.objects.child_of(self)).specific()
 
 
@@ -95,8 +76,6 @@ class GuideChapterPage(ClassificationMixin, BoussolePage):
         ]
 
     def _sibling_chapters(self):
-        from knowledge.visibility import visible_pages
-
         return visible_pages(GuideChapterPage.objects.sibling_of(self, inclusive=False))
 
     def previous_chapter(self):
@@ -114,6 +93,7 @@ class PracticeSheetIndexPage(ListingPageMixin, BoussolePage):
     max_count = 1
     reader_type_label = _("Fiches pratiques")
     search_type = "fiches-pratiques"
+    listing_page_type = "knowledge.PracticeSheetPage"
 
     class Meta:
         verbose_name = _("liste des fiches pratiques")
@@ -205,13 +185,9 @@ class PracticeSheetPage(ClassificationMixin, BoussolePage):
         verbose_name_plural = _("fiches pratiques")
 
     def visible_related_sheets(self):
-        from knowledge.visibility import visible_pages
-
         return visible_pages(self.related_sheets.all())
 
     def visible_related_testimonies(self):
-        from knowledge.visibility import visible_pages
-
         return visible_pages(self.related_testimonies.all())
 
 
@@ -223,6 +199,8 @@ class TestimonyIndexPage(ListingPageMixin, BoussolePage):
     max_count = 1
     reader_type_label = _("Remontées de terrain")
     search_type = "remontees-de-terrain"
+    listing_page_type = "knowledge.TestimonyPage"
+    listing_ordering = ("-collected_on", "title")
 
     class Meta:
         verbose_name = _("liste des remontées de terrain")
@@ -318,6 +296,9 @@ class TestimonyPage(ClassificationMixin, BoussolePage):
         *ClassificationMixin.facet_fields,
         FacetField(DISPOSITIF, "dispositif"),
         FacetField(TERRITORY, "territory"),
+    ]
+    listing_filters = [
+        ChoiceFilter("anciennete", "seniority", _("Ancienneté dans le poste"), Seniority.choices)
     ]
 
     class Meta:

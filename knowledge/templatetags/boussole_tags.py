@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from knowledge import models
+from knowledge.models import GuideChapterPage
 from knowledge.visibility import is_visible, visible_pages
 
 register = template.Library()
@@ -18,8 +20,6 @@ SECTIONS = [
 
 
 def _section_page(key):
-    from knowledge import models
-
     model_name = {k: m for k, m, _label in SECTIONS}[key]
     model = getattr(models, model_name)
     return visible_pages(model.objects.all()).order_by("path").first()
@@ -71,8 +71,6 @@ def breadcrumb_pages(context, page):
 @register.simple_tag
 def newcomer_chapter():
     """The chapter about taking up the post (project step "prise de poste"), else the first chapter."""
-    from knowledge.models import GuideChapterPage
-
     chapters = visible_pages(GuideChapterPage.objects.all()).order_by("path")
     return chapters.filter(project_steps__slug="prise-de-poste").first() or chapters.first()
 

@@ -549,6 +549,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_cards(client):
     for _n in range(2):
         PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
         TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "paris"))
+    queries_for("/fiches-pratiques/")  # warms Wagtail's cached site root paths
     few = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
     for _n in range(6):
         PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
