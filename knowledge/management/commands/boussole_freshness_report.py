@@ -3,12 +3,13 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from knowledge.freshness import DUE_SOON_DAYS, due_reviews
 
 
 class Command(BaseCommand):
-    help = _("Liste les contenus dont la relecture est en retard ou prévue prochainement.")
+    help = gettext_lazy("Liste les contenus dont la relecture est en retard ou prévue prochainement.")
 
     def add_arguments(self, parser):
         parser.add_argument(
