@@ -180,6 +180,7 @@ def search(form_or_params, *, record_zero_results=True):
         offset=(data["page"] - 1) * data["per_page"],
         limit=data["per_page"],
         facet_keys=tuple(FACET_LABELS),
+        index_version=form.index_version,
     )
     found, results.degraded = _with_fallback(lambda backend: backend.search(query))
     results.num_pages = max(1, math.ceil(found.total / results.per_page))

@@ -28,7 +28,9 @@ class SearchBackendError(Exception):
 class BackendQuery:
     """What to search: ``parsed`` (``search.query.ParsedQuery`` or None for "everything"),
     ``filters`` ({facet key: [slugs]}: values OR-ed, facets AND-ed), ``sort`` ("pertinence" or
-    "date"), the page (``offset``, ``limit``) and the facets to count (``facet_keys``)."""
+    "date"), the page (``offset``, ``limit``), the facets to count (``facet_keys``) and the
+    index version the request read (``index_version``: per-process caches need not read it
+    again; None: read it)."""
 
     parsed: object = None
     filters: dict = field(default_factory=dict)
@@ -36,6 +38,7 @@ class BackendQuery:
     offset: int = 0
     limit: int = 10
     facet_keys: tuple = ()
+    index_version: str | None = None
 
 
 @dataclass

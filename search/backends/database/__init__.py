@@ -185,7 +185,7 @@ class DatabaseSearchBackend(BaseSearchBackend):
         return hits
 
     def search(self, query):
-        snapshot = get_snapshot()
+        snapshot = get_snapshot(query.index_version)
         expr = query.parsed.expr if query.parsed else []
         allowed = snapshot.filter_bits(query.filters)
         results, mode = BackendResults(), "and"

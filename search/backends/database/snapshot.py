@@ -38,23 +38,6 @@ def membership(bits):
     return lambda p: p < length and digits[p] == "1"
 
 
-def positions(bits, start=0, limit=None):
-    """Set bit positions in ascending order, skipping ``start`` of them, at most ``limit``."""
-    if not bits:
-        return []
-    digits = bin(bits)[:1:-1]  # least significant bit first
-    out, skipped, index = [], 0, digits.find("1")
-    while index != -1:
-        if skipped < start:
-            skipped += 1
-        else:
-            out.append(index)
-            if limit is not None and len(out) >= limit:
-                break
-        index = digits.find("1", index + 1)
-    return out
-
-
 class Snapshot:
     """Bit ``id - base`` stands for the document ``id`` (ids are dense after a rebuild)."""
 
