@@ -1,17 +1,20 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.resilience import health
 from knowledge import urls as knowledge_urls
+from knowledge.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("api/", include("cms.api")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}),
+    path("health/", health, name="health"),
     path("recherche/", include("search.urls")),
     path("", include(knowledge_urls)),
 ]

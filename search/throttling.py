@@ -5,12 +5,15 @@ process (a file cache on one machine, Redis across machines). The page and the A
 budget; suggestions, sent while typing, have their own.
 """
 
+import logging
 import math
 
 from django.conf import settings
 from django.utils.translation import ngettext
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_SEARCH_RATE = "60/min"
 DEFAULT_SUGGEST_RATE = "240/min"
@@ -34,6 +37,14 @@ class SearchRateThrottle(SimpleRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_request(self, request, view):
+        # A cache that is down must not take search down with it: no limit until it is back.
+        try:
+            return super().allow_request(request, view)
+        except Exception as error:
+            logger.warning("Rate limit not applied, cache unavailable: %s", error)
+            return True
 
 
 class SuggestionRateThrottle(SearchRateThrottle):

@@ -10,7 +10,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # pytest-django creates test databases; SQLite runs in memory unless DATABASE_URL says otherwise.
 if not env.get("DATABASE_URL"):
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": ":memory:",
+            "ATOMIC_REQUESTS": True,  # as everywhere else
+        }
+    }
 else:
     # No persistent connections: the live server's request threads would otherwise keep theirs
     # open and PostgreSQL could not drop the test database at the end of the run.

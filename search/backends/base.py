@@ -115,3 +115,7 @@ class BaseSearchBackend:
     def count(self):
         """Number of documents in the index."""
         raise NotImplementedError
+
+    def ping(self):
+        """Raise ``SearchBackendError`` unless the backend answers (health report)."""
+        self.count()
