@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.resilience import health
+from cms.security import throttled_authenticate_with_password
 from knowledge import urls as knowledge_urls
 from knowledge.sitemaps import SITEMAPS
 
@@ -15,6 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}),
     path("health/", health, name="health"),
+    path(  # Wagtail's own view, rate-limited (cms/security.py)
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_authenticate_with_password,
+    ),
     path("recherche/", include("search.urls")),
     path("", include(knowledge_urls)),
 ]

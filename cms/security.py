@@ -1,0 +1,55 @@
+"""Security: headers on every response (Content-Security-Policy through django-csp,
+Permissions-Policy) and the page-password form's rate limit. The policy is strict everywhere (same origin only, no inline script or
+style); Wagtail's admin ships inline scripts and styles of its own (date pickers, inline
+panels), so only under the admin prefix are those allowed."""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from wagtail.views import authenticate_with_password
+
+from search.throttling import SearchRateThrottle, seconds_to_wait
+
+ADMIN_PREFIX = "/admin/"
+ADMIN_RELAXATIONS = {"script-src": ["'unsafe-inline'"], "style-src": ["'unsafe-inline'"]}
+
+
+class BoussoleCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path.startswith(ADMIN_PREFIX):
+            parts.update = {**(parts.update or {}), **ADMIN_RELAXATIONS}
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Sends ``settings.BOUSSOLE_PERMISSIONS_POLICY`` (no camera, microphone, geolocation…)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.BOUSSOLE_PERMISSIONS_POLICY)
+        return response
+
+
+class PagePasswordRateThrottle(SearchRateThrottle):
+    scope = "boussole_page_password"
+    rate_setting, default_rate = "BOUSSOLE_PAGE_PASSWORD_RATE", "10/min"
+
+
+def throttled_authenticate_with_password(request, *args, **kwargs):
+    """Wagtail's page-password form, with guesses limited per address (429 in French)."""
+    if request.method == "POST":
+        wait = seconds_to_wait(request, PagePasswordRateThrottle)
+        if wait is not None:
+            response = HttpResponse(
+                _("Trop d'essais de mot de passe. Merci de patienter avant de réessayer."),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(wait)
+            return response
+    return authenticate_with_password(request, *args, **kwargs)
