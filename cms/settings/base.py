@@ -87,7 +87,6 @@ BOUSSOLE_PERMISSIONS_POLICY = (
 )
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview is framed by the admin itself
 
 # Login throttling (django-axes): after 5 failures for a username from one address, 15 minutes
 # of refusal with a French page; the page-password form has its own limit (cms/security.py).

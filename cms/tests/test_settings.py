@@ -8,11 +8,14 @@ import pytest
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
-def _load_production_settings(**env):
+SAFE_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2
+
+
+def _load_production_settings(code="import django; django.setup(); print('ok')", **env):
     clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     clean_env.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('ok')"],
+        [sys.executable, "-c", code],
         cwd=BASE_DIR,
         env=clean_env,
         capture_output=True,
@@ -25,8 +28,8 @@ def _load_production_settings(**env):
     ("env", "missing"),
     [
         ({}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
-        ({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": SAFE_KEY}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": SAFE_KEY, "ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
     ],
 )
 def test_production_refuses_to_start_without_its_secrets(env, missing):
@@ -35,7 +38,55 @@ def test_production_refuses_to_start_without_its_secrets(env, missing):
     assert f"La variable d'environnement {missing} est obligatoire" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("env", "refusal"),
+    [
+        ({"SECRET_KEY": "dev-only-not-secret"}, "SECRET_KEY n'est pas sûre"),
+        ({"SECRET_KEY": "short-but-random-Xq9"}, "SECRET_KEY n'est pas sûre"),
+        ({"SECRET_KEY": "x" * 60}, "SECRET_KEY n'est pas sûre"),
+        ({"SECRET_KEY": "django-insecure-" + SAFE_KEY}, "SECRET_KEY n'est pas sûre"),
+        ({"SECRET_KEY": SAFE_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS=* est refusé"),
+    ],
+)
+def test_production_refuses_unsafe_values(env, refusal):
+    result = _load_production_settings(**{"ALLOWED_HOSTS": "boussole.example", **env})
+    assert result.returncode != 0
+    assert refusal in result.stderr
+
+
+def _documented_environment():
+    """The variables of .env.example, with a real key (the file leaves it empty)."""
+    env = {}
+    for line in (BASE_DIR / ".env.example").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _sep, value = line.partition("=")
+            env[name] = value
+    env["SECRET_KEY"] = SAFE_KEY
+    return env
+
+
+def test_check_deploy_is_clean_with_the_documented_variables(tmp_path):
+    env = {**_documented_environment(), "BOUSSOLE_VAR_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL")  # a file database is enough for the checks
+    code = "import django, sys; from django.core.management import call_command; django.setup(); call_command('check', deploy=True, fail_level='WARNING')"
+    result = _load_production_settings(code, **env)
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stderr and "issues" not in result.stderr
+
+
+def test_secure_cookies_do_not_depend_on_the_https_redirect():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, "
+        "settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = _load_production_settings(
+        code, SECRET_KEY=SAFE_KEY, ALLOWED_HOSTS="boussole.example", SECURE_SSL_REDIRECT="false"
+    )
+    assert result.stdout.split() == ["True", "True", "False", "True"]
+
+
 def test_production_starts_when_configured():
-    result = _load_production_settings(SECRET_KEY="x" * 50, ALLOWED_HOSTS="boussole.example")
+    result = _load_production_settings(SECRET_KEY=SAFE_KEY, ALLOWED_HOSTS="boussole.example")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
