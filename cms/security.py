@@ -1,8 +1,9 @@
 """Security: headers on every response (Content-Security-Policy through django-csp,
-Permissions-Policy) and the page-password form's rate limit. The policy is strict everywhere (same origin only, no inline script or
+Permissions-Policy), the login lockout's backend and the page-password form's rate limit. The policy is strict everywhere (same origin only, no inline script or
 style); Wagtail's admin ships inline scripts and styles of its own (date pickers, inline
 panels), so only under the admin prefix are those allowed."""
 
+from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.http import HttpResponse
@@ -53,3 +54,13 @@ def throttled_authenticate_with_password(request, *args, **kwargs):
             response["Retry-After"] = str(wait)
             return response
     return authenticate_with_password(request, *args, **kwargs)
+
+
+class LoginLockoutBackend(AxesStandaloneBackend):
+    """django-axes' lockout for logins over HTTP; a login without a request (shell, scripts)
+    has no client address to count and goes straight to the next backend."""
+
+    def authenticate(self, request=None, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)

@@ -7,6 +7,7 @@ suggestions. The full-text part lives beside them, engine-specific (see ``search
 an FTS5 table on SQLite, a ``tsvector`` column with a GIN index on PostgreSQL.
 """
 
+import datetime
 import json
 import uuid
 
@@ -101,6 +102,9 @@ class SearchIndexState(models.Model):
 class ZeroResultQuery(models.Model):
     """A query that returned nothing. No IP, no user: only the normalised text and filters."""
 
+    NEW_PER_DAY = 200
+    RETENTION_DAYS = 180
+
     query = models.CharField(_("recherche"), max_length=255)
     filters = models.CharField(_("filtres"), max_length=500, blank=True)
     count = models.PositiveIntegerField(_("nombre de fois"), default=1)
@@ -115,7 +119,7 @@ class ZeroResultQuery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["query", "filters"], name="zero_result_unique")
         ]
-        indexes = [models.Index(fields=["handled", "-count"])]
+        indexes = [models.Index(fields=["handled", "-count"]), models.Index(fields=["first_seen"])]
 
     def __str__(self):
         return self.query
@@ -126,7 +130,12 @@ class ZeroResultQuery(models.Model):
 
     @classmethod
     def record(cls, query, filters):
-        """Count a query that found nothing (normalised text and filters only: no personal data)."""
+        """Count a query that found nothing (normalised text and filters only: no personal data).
+
+        Anonymous readers cannot grow the table without bound: at most ``NEW_PER_DAY`` new
+        queries a day (known ones are still counted), and queries unseen for
+        ``RETENTION_DAYS`` are deleted.
+        """
         normalised = cls.normalise(query)
         if not normalised:
             return
@@ -137,6 +146,10 @@ class ZeroResultQuery(models.Model):
         matching = cls.objects.filter(query=normalised, filters=filters_key)
         if matching.update(count=models.F("count") + 1, last_seen=now):
             return
+        today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        if cls.objects.filter(first_seen__gte=today).count() >= cls.NEW_PER_DAY:
+            return
+        cls.objects.filter(last_seen__lt=now - datetime.timedelta(days=cls.RETENTION_DAYS)).delete()
         try:
             with transaction.atomic():
                 cls.objects.create(query=normalised, filters=filters_key)

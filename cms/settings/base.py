@@ -91,7 +91,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Login throttling (django-axes): after 5 failures for a username from one address, 15 minutes
 # of refusal with a French page; the page-password form has its own limit (cms/security.py).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "cms.security.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(env.get("BOUSSOLE_LOGIN_FAILURE_LIMIT", "5"))

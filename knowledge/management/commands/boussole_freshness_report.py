@@ -9,7 +9,9 @@ from knowledge.freshness import DUE_SOON_DAYS, due_reviews
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Liste les contenus dont la relecture est en retard ou prévue prochainement.")
+    help = gettext_lazy(
+        "Liste les contenus dont la relecture est en retard ou prévue prochainement."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
