@@ -41,3 +41,78 @@ def _search_backend_matches_database(request):
     if _synced_generation.get(id(backend)) != indexing.generation(backend):
         indexing.rebuild_backend(backend)
         _synced_generation[id(backend)] = indexing.generation(backend)
+
+
+class _Markup:
+    """Reads a rendered response: its start tags, its link targets, its text."""
+
+    @staticmethod
+    def tags(response):
+        """(tag, attributes) for every start tag; attribute values come back unescaped."""
+        from html.parser import HTMLParser
+
+        class StartTags(HTMLParser):
+            def __init__(self):
+                super().__init__()
+                self.tags = []
+
+            def handle_starttag(self, tag, attrs):
+                self.tags.append((tag, dict(attrs)))
+
+        collector = StartTags()
+        collector.feed(response.content.decode())
+        return collector.tags
+
+    def hrefs(self, response):
+        """The href of every link, in page order."""
+        return [
+            attrs["href"] for tag, attrs in self.tags(response) if tag == "a" and "href" in attrs
+        ]
+
+    @staticmethod
+    def text(response):
+        """The response as text with HTML entities decoded (Django escapes apostrophes)."""
+        from html import unescape
+
+        return unescape(response.content.decode())
+
+
+@pytest.fixture
+def markup():
+    """Helpers to read a rendered response: `markup.tags(response)` → [(tag, attrs)],
+    `markup.hrefs(response)` → link targets in page order, `markup.text(response)` → the HTML
+    with entities decoded."""
+    return _Markup()
+
+
+@pytest.fixture
+def stream():
+    """`stream(("heading", {...}), ("paragraph", "<p>…</p>"))` → a StreamField value as JSON."""
+    import json
+
+    def build(*blocks):
+        return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+    return build
+
+
+@pytest.fixture
+def make_user(db):
+    """`make_user(username, group_name=None, **extra)` → a user with an e-mail, a first name and
+    the test password, in the given group (groups come from migration knowledge/0004)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    def build(username, group_name=None, **extra):
+        user = get_user_model().objects.create_user(
+            username=username,
+            email=f"{username}@example.org",
+            password="mot-de-passe-de-test",  # noqa: S106
+            first_name=username.capitalize(),
+            **extra,
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return build

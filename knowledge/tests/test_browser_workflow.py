@@ -13,7 +13,6 @@ from django.db import connections
 
 from knowledge.factories import sheet_index_page
 from knowledge.models import PracticeSheetPage
-from knowledge.tests.workflow_helpers import make_user
 from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made here between
@@ -77,7 +76,9 @@ def approve_from_dashboard(browser, live_server, username):
     context.close()
 
 
-def test_drafter_submits_peer_and_moderator_approve_reader_finds_it(browser, live_server):
+def test_drafter_submits_peer_and_moderator_approve_reader_finds_it(
+    browser, live_server, make_user
+):
     make_user("redactrice", DRAFTERS_GROUP)
     make_user("relecteur", DRAFTERS_GROUP)
     make_user("moderatrice", MODERATORS_GROUP)

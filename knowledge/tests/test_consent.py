@@ -15,7 +15,6 @@ from knowledge import factories
 from knowledge.factories import TestimonyPageFactory
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE
 from knowledge.models import TestimonyPage
-from knowledge.tests.workflow_helpers import edit_url, form_data_for_testimony, shows
 from knowledge.visibility import is_visible
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,9 @@ def draft_without_consent(**kwargs):
     return TestimonyPageFactory(live=False, consent_given=False, consent_date=None, **kwargs)
 
 
-def test_a_testimony_without_consent_can_be_saved_as_a_draft(superuser_client):
+def test_a_testimony_without_consent_can_be_saved_as_a_draft(
+    superuser_client, edit_url, form_data_for_testimony
+):
     page = draft_without_consent()
     data = form_data_for_testimony(page, quote="Une citation retravaillée avant accord.")
 
@@ -45,7 +46,7 @@ def test_a_testimony_without_consent_can_be_saved_as_a_draft(superuser_client):
 
 
 def test_publishing_without_consent_from_the_editor_is_refused_with_the_french_message(
-    superuser_client,
+    superuser_client, edit_url, form_data_for_testimony, shows
 ):
     page = draft_without_consent()
     revisions_before = page.revisions.count()
@@ -63,7 +64,9 @@ def test_publishing_without_consent_from_the_editor_is_refused_with_the_french_m
     assert not is_visible(page)
 
 
-def test_publishing_with_only_the_box_ticked_but_no_date_is_refused(superuser_client):
+def test_publishing_with_only_the_box_ticked_but_no_date_is_refused(
+    superuser_client, edit_url, form_data_for_testimony, shows
+):
     page = draft_without_consent()
     data = form_data_for_testimony(page, "action-publish", consent_given="on")
 
@@ -74,7 +77,9 @@ def test_publishing_with_only_the_box_ticked_but_no_date_is_refused(superuser_cl
     assert not TestimonyPage.objects.get(pk=page.pk).live
 
 
-def test_creating_and_publishing_a_testimony_without_consent_is_refused(superuser_client):
+def test_creating_and_publishing_a_testimony_without_consent_is_refused(
+    superuser_client, form_data_for_testimony, shows
+):
     index = factories.testimony_index_page()
     url = reverse("wagtailadmin_pages:add", args=["knowledge", "testimonypage", index.pk])
     draft = TestimonyPage(
@@ -93,7 +98,9 @@ def test_creating_and_publishing_a_testimony_without_consent_is_refused(superuse
     assert not Page.objects.filter(slug="nouvelle-remontee").exists()
 
 
-def test_withdrawing_consent_on_a_live_testimony_cannot_be_published(superuser_client):
+def test_withdrawing_consent_on_a_live_testimony_cannot_be_published(
+    superuser_client, edit_url, form_data_for_testimony, shows
+):
     page = TestimonyPageFactory()  # live, consent recorded
     data = form_data_for_testimony(page, "action-publish", quote="Version sans accord.")
     # Unticked checkbox and empty date: what the editor posts when consent is removed.
@@ -125,7 +132,9 @@ def test_publishing_a_revision_without_consent_is_refused_by_the_model():
     assert not TestimonyPage.objects.get(pk=page.pk).live
 
 
-def test_with_consent_the_editor_publishes_and_readers_see_it(superuser_client, client):
+def test_with_consent_the_editor_publishes_and_readers_see_it(
+    superuser_client, client, edit_url, form_data_for_testimony
+):
     page = draft_without_consent()
     data = form_data_for_testimony(
         page, "action-publish", consent_given="on", consent_date="2026-05-04"

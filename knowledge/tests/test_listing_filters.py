@@ -1,11 +1,16 @@
-"""Listing filters on the sheet and testimony indexes, read from what the view hands the template.
+"""Listing filters on the sheet and testimony indexes, read from what the view hands the template
+and from the rendered page.
 
 Guarantees (knowledge/listing.py): each taxonomy filter keeps the matching items and only them;
 values of one filter add up (OR), different filters combine (AND); pagination never fails;
 an unknown value answers 400 with a French message and the full listing; drafts, private pages
 and testimonies without consent are never listed.
+On the rendered listing: the checked boxes, the active-filter summary and the count reflect the
+query string; pagination links keep the filters; the number of database queries does not grow
+with the number of cards.
 """
 
+import re
 from html import unescape
 
 import pytest
@@ -18,6 +23,8 @@ from knowledge.factories import (
     ThemeFactory,
     taxonomy,
 )
+from knowledge.factories import TestimonyPageFactory as TestimonyFactory
+from knowledge.factories import testimony_index_page as index_of_testimonies
 from knowledge.models import (
     Audience,
     Dispositif,
@@ -224,3 +231,119 @@ def test_the_listing_only_shows_children_of_its_own_index(client, sheets, testim
     assert factories.sheet_index_page().url == SHEETS_URL
     assert not {"Remontée un"} & listed(client.get(SHEETS_URL))
     assert not {"Fiche un"} & listed(client.get(TESTIMONIES_URL))
+
+
+# --- the rendered listings --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_sheet_listing_filters_by_theme_and_dispositif(client, markup):
+    mental = ThemeFactory(name="Santé mentale", slug="sante-mentale")
+    food = ThemeFactory(name="Alimentation", slug="alimentation")
+    a = PracticeSheetPageFactory(
+        title="Fiche A", themes=[mental], dispositifs=[taxonomy(Dispositif, "clsm")]
+    )
+    b = PracticeSheetPageFactory(
+        title="Fiche B", themes=[food], dispositifs=[taxonomy(Dispositif, "asv")]
+    )
+    c = PracticeSheetPageFactory(
+        title="Fiche C", themes=[mental], dispositifs=[taxonomy(Dispositif, "asv")]
+    )
+    draft = PracticeSheetPageFactory(title="Fiche D brouillon", themes=[mental], live=False)
+
+    response = client.get("/fiches-pratiques/?theme=sante-mentale")
+    assert response.status_code == 200
+    links = markup.hrefs(response)
+    assert a.url in links and c.url in links
+    assert b.url not in links and draft.url not in links
+    assert "2 fiches" in markup.text(response)
+    # The checked box and the active-filter summary reflect the query string.
+    assert re.search(r'<input[^>]*value="sante-mentale"[^>]*checked', response.content.decode())
+    assert "Thématique : Santé mentale" in markup.text(response)
+
+    both = client.get("/fiches-pratiques/?theme=sante-mentale&dispositif=asv")
+    assert [u for u in markup.hrefs(both) if u in {a.url, b.url, c.url}] == [c.url]
+    assert "1 fiche" in markup.text(both)
+
+
+@pytest.mark.django_db
+def test_testimony_listing_filters_by_departement_and_seniority(client, markup):
+    paris = TestimonyFactory(territory=taxonomy(Territory, "paris"), seniority="lt1")
+    essonne = TestimonyFactory(territory=taxonomy(Territory, "essonne"), seniority="4plus")
+
+    response = client.get("/remontees-de-terrain/?departement=essonne")
+    assert essonne.url in markup.hrefs(response) and paris.url not in markup.hrefs(response)
+    assert "1 remontée de terrain" in markup.text(response)
+
+    response = client.get("/remontees-de-terrain/?anciennete=lt1")
+    assert paris.url in markup.hrefs(response) and essonne.url not in markup.hrefs(response)
+
+
+@pytest.mark.django_db
+def test_listing_pagination_keeps_the_filters_in_the_query_string(client, markup):
+    theme = ThemeFactory(name="Prévention", slug="prevention")
+    for n in range(14):
+        PracticeSheetPageFactory(title=f"Fiche {n:02d}", themes=[theme])
+    PracticeSheetPageFactory(title="Fiche hors thème")
+
+    response = client.get("/fiches-pratiques/?theme=prevention")
+    pagination = re.search(
+        r'<nav class="pagination".*?</nav>', response.content.decode(), re.S
+    ).group(0)
+    page_links = {unescape(h) for h in re.findall(r'href="([^"]+)"', pagination)}
+    assert "?theme=prevention&page=2" in page_links
+
+    second = client.get("/fiches-pratiques/?theme=prevention&page=2")
+    assert second.status_code == 200
+    assert "Fiche 13" in markup.text(second) and "Fiche 00" not in markup.text(second)
+    assert "Fiche hors thème" not in markup.text(second)
+
+
+@pytest.mark.django_db
+def test_unknown_filter_value_answers_400_with_a_french_message(client, markup):
+    PracticeSheetPageFactory(title="Fiche visible")
+    response = client.get("/fiches-pratiques/?theme=n-existe-pas")
+
+    assert response.status_code == 400
+    html = markup.text(response)
+    alert = re.search(r'<div class="alert alert--error" role="alert">.*?</div>', html, re.S).group(
+        0
+    )
+    assert "« n-existe-pas » n'est pas une valeur connue pour ce filtre." in alert
+    assert "Fiche visible" in html  # the unfiltered listing is still there
+
+    index_of_testimonies()
+    bad_seniority = client.get("/remontees-de-terrain/?anciennete=20ans&page=abc")
+    assert bad_seniority.status_code == 400
+
+
+@pytest.mark.django_db
+def test_out_of_range_page_numbers_fall_back_without_error(client):
+    PracticeSheetPageFactory()
+    for page in ["-1", "999999999", "x"]:
+        assert client.get(f"/fiches-pratiques/?page={page}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_listing_queries_do_not_grow_with_the_number_of_cards(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    theme = ThemeFactory()
+    clsm = taxonomy(Dispositif, "clsm")
+
+    def queries_for(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    for _n in range(2):
+        PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
+        TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "paris"))
+    queries_for("/fiches-pratiques/")  # warms Wagtail's cached site root paths
+    few = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
+    for _n in range(6):
+        PracticeSheetPageFactory(themes=[theme], dispositifs=[clsm])
+        TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "essonne"))
+    many = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
+    assert many == few

@@ -11,13 +11,6 @@ from django.urls import reverse
 
 from knowledge.factories import PracticeSheetPageFactory, sheet_index_page
 from knowledge.models import PracticeSheetPage
-from knowledge.tests.workflow_helpers import (
-    edit_url,
-    make_user,
-    post_workflow_action,
-    sheet_form_data,
-    start_review,
-)
 from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +19,7 @@ BASE = "http://testserver"
 
 
 @pytest.fixture
-def people():
+def people(make_user):
     return {
         "author": make_user("redactrice", DRAFTERS_GROUP),
         "peer": make_user("relecteur", DRAFTERS_GROUP),
@@ -38,16 +31,22 @@ def to(mailoutbox, user):
     return [m for m in mailoutbox if m.to == [user.email]]
 
 
-def submit(client, author, title="Fiche à relire"):
-    client.force_login(author)
-    index = sheet_index_page()
-    url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
-    client.post(url, sheet_form_data(title, action="action-submit"))
-    return PracticeSheetPage.objects.get(title=title)
+@pytest.fixture
+def submit(sheet_form_data):
+    """`submit(client, author, title=...)`: the author creates a sheet and submits it."""
+
+    def create_and_submit(client, author, title="Fiche à relire"):
+        client.force_login(author)
+        index = sheet_index_page()
+        url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
+        client.post(url, sheet_form_data(title, action="action-submit"))
+        return PracticeSheetPage.objects.get(title=title)
+
+    return create_and_submit
 
 
 def test_submission_asks_the_peers_in_french_with_a_link_never_the_submitter(
-    client, people, mailoutbox
+    client, people, mailoutbox, submit
 ):
     page = submit(client, people["author"])
     assert to(mailoutbox, people["author"]) == []
@@ -60,7 +59,9 @@ def test_submission_asks_the_peers_in_french_with_a_link_never_the_submitter(
     assert len(to(mailoutbox, people["moderator"])) == 1
 
 
-def test_peer_approval_tells_the_moderators_and_the_author(client, people, mailoutbox):
+def test_peer_approval_tells_the_moderators_and_the_author(
+    client, people, mailoutbox, post_workflow_action, submit
+):
     page = submit(client, people["author"])
     mailoutbox.clear()
     client.force_login(people["peer"])
@@ -74,7 +75,9 @@ def test_peer_approval_tells_the_moderators_and_the_author(client, people, mailo
     assert to(mailoutbox, people["peer"]) == []
 
 
-def test_request_changes_sends_the_reviewers_comment_to_the_author(client, people, mailoutbox):
+def test_request_changes_sends_the_reviewers_comment_to_the_author(
+    client, people, mailoutbox, post_workflow_action, submit
+):
     page = submit(client, people["author"])
     mailoutbox.clear()
     client.force_login(people["peer"])
@@ -88,7 +91,9 @@ def test_request_changes_sends_the_reviewers_comment_to_the_author(client, peopl
     assert len(mailoutbox) == 1  # Wagtail's own notifier does not send a second copy
 
 
-def test_request_changes_also_reaches_the_owner_when_someone_else_submitted(people, mailoutbox):
+def test_request_changes_also_reaches_the_owner_when_someone_else_submitted(
+    people, mailoutbox, make_user, start_review
+):
     page = PracticeSheetPageFactory(live=False, owner=people["author"])
     colleague = make_user("collegue", DRAFTERS_GROUP)
     start_review(page, colleague)
@@ -100,7 +105,9 @@ def test_request_changes_also_reaches_the_owner_when_someone_else_submitted(peop
     assert all("Sources ?" in m.body for m in mailoutbox)
 
 
-def test_publication_gives_the_author_the_public_link(client, people, mailoutbox):
+def test_publication_gives_the_author_the_public_link(
+    client, people, mailoutbox, post_workflow_action, submit
+):
     page = submit(client, people["author"])
     client.force_login(people["peer"])
     post_workflow_action(client, page, "approve")
@@ -113,7 +120,9 @@ def test_publication_gives_the_author_the_public_link(client, people, mailoutbox
     assert len(mailoutbox) == 1
 
 
-def test_a_new_inline_comment_reaches_the_author_in_french(client, people, mailoutbox):
+def test_a_new_inline_comment_reaches_the_author_in_french(
+    client, people, mailoutbox, edit_url, sheet_form_data, submit
+):
     page = submit(client, people["author"])  # the creator is subscribed to comments
     mailoutbox.clear()
     client.force_login(people["peer"])

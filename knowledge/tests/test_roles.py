@@ -17,21 +17,21 @@ from knowledge.factories import (
     sheet_index_page,
 )
 from knowledge.models import GlossaryTerm, PracticeSheetPage, Theme
-from knowledge.tests.workflow_helpers import (
-    ROLE_GROUPS,
-    edit_url,
-    fresh,
-    make_user,
-    post_workflow_action,
-    sheet_form_data,
-    start_review,
-    task_name,
+from knowledge.workflows import (
+    ADMINISTRATORS_GROUP,
+    DRAFTERS_GROUP,
+    MODERATORS_GROUP,
+    VALIDATION_TASK_NAME,
 )
-from knowledge.workflows import DRAFTERS_GROUP, VALIDATION_TASK_NAME
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["drafter", "moderator", "administration", "anonymous"]
+ROLE_GROUPS = {
+    "drafter": DRAFTERS_GROUP,
+    "moderator": MODERATORS_GROUP,
+    "administration": ADMINISTRATORS_GROUP,
+}
 ACTIONS = [
     "create",
     "edit",
@@ -61,7 +61,7 @@ ALLOWED = {
 
 
 @pytest.fixture
-def world():
+def world(make_user):
     other = make_user("autrice", DRAFTERS_GROUP)
     peer = make_user("pair", DRAFTERS_GROUP)
     live = PracticeSheetPageFactory(title="Fiche en ligne", owner=other)
@@ -73,109 +73,124 @@ def world():
     return {"other": other, "peer": peer, "live": live, "draft": draft, "chapter": chapter}
 
 
-def login(client, role):
-    if role == "anonymous":
-        return AnonymousUser()
-    user = make_user(f"personne-{role}", ROLE_GROUPS[role])
-    client.force_login(user)
-    return user
+@pytest.fixture
+def login(make_user):
+    """`login(client, role)`: logs the client in as a new member of the role's group."""
+
+    def log_in(client, role):
+        if role == "anonymous":
+            return AnonymousUser()
+        user = make_user(f"personne-{role}", ROLE_GROUPS[role])
+        client.force_login(user)
+        return user
+
+    return log_in
 
 
-# Each action returns True when it took effect.
+@pytest.fixture
+def actions(edit_url, fresh, post_workflow_action, sheet_form_data, start_review, task_name):
+    """Each action as `actions[name](client, user, world)`, True when it took effect."""
 
+    def do_create(client, user, world):
+        index = sheet_index_page()
+        url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
+        client.post(url, sheet_form_data("Fiche toute neuve"))
+        return PracticeSheetPage.objects.filter(title="Fiche toute neuve").exists()
 
-def do_create(client, user, world):
-    index = sheet_index_page()
-    url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
-    client.post(url, sheet_form_data("Fiche toute neuve"))
-    return PracticeSheetPage.objects.filter(title="Fiche toute neuve").exists()
+    def do_edit(client, user, world):
+        page = world["live"]
+        data = sheet_form_data(page.title, slug=page.slug, summary="Résumé retouché.")
+        client.post(edit_url(page), data)
+        return fresh(page).get_latest_revision_as_object().summary == "Résumé retouché."
 
+    def do_submit(client, user, world):
+        page = world["draft"]
+        client.post(
+            edit_url(page), sheet_form_data(page.title, slug=page.slug, action="action-submit")
+        )
+        return fresh(page).workflow_in_progress
 
-def do_edit(client, user, world):
-    page = world["live"]
-    data = sheet_form_data(page.title, slug=page.slug, summary="Résumé retouché.")
-    client.post(edit_url(page), data)
-    return fresh(page).get_latest_revision_as_object().summary == "Résumé retouché."
+    def do_approve_own(client, user, world):
+        page = world["draft"]
+        start_review(page, user if user.is_authenticated else world["other"])
+        post_workflow_action(client, page, "approve")
+        return task_name(page) == VALIDATION_TASK_NAME
 
+    def do_approve_others(client, user, world):
+        page = world["draft"]
+        start_review(page, world["other"])
+        post_workflow_action(client, page, "approve")
+        return task_name(page) == VALIDATION_TASK_NAME
 
-def do_submit(client, user, world):
-    page = world["draft"]
-    client.post(edit_url(page), sheet_form_data(page.title, slug=page.slug, action="action-submit"))
-    return fresh(page).workflow_in_progress
+    def do_validate_others(client, user, world):
+        page = world["draft"]
+        start_review(page, world["other"])
+        state = fresh(page).current_workflow_task_state
+        state.task.specific.on_action(state, world["peer"], "approve")
+        assert task_name(page) == VALIDATION_TASK_NAME
+        post_workflow_action(client, page, "approve")
+        return fresh(page).live
 
+    def do_request_changes(client, user, world):
+        page = world["draft"]
+        start_review(page, world["other"])
+        post_workflow_action(client, page, "reject", comment="À reprendre.")
+        state = WorkflowState.objects.get(object_id=str(page.pk))
+        return state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
-def do_approve_own(client, user, world):
-    page = world["draft"]
-    start_review(page, user if user.is_authenticated else world["other"])
-    post_workflow_action(client, page, "approve")
-    return task_name(page) == VALIDATION_TASK_NAME
+    def do_publish(client, user, world):
+        page = world["draft"]
+        client.post(
+            edit_url(page), sheet_form_data(page.title, slug=page.slug, action="action-publish")
+        )
+        return fresh(page).live
 
+    def do_unpublish(client, user, world):
+        page = world["live"]
+        client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+        return not fresh(page).live
 
-def do_approve_others(client, user, world):
-    page = world["draft"]
-    start_review(page, world["other"])
-    post_workflow_action(client, page, "approve")
-    return task_name(page) == VALIDATION_TASK_NAME
+    def do_delete(client, user, world):
+        page = world["live"]
+        client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        return not Page.objects.filter(pk=page.pk).exists()
 
+    def do_view_draft(client, user, world):
+        page = world["chapter"]
+        draft_of(page, title="Titre du brouillon confidentiel")
+        response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
+        return (
+            response.status_code == 200
+            and "Titre du brouillon confidentiel" in response.content.decode()
+        )
 
-def do_validate_others(client, user, world):
-    page = world["draft"]
-    start_review(page, world["other"])
-    state = fresh(page).current_workflow_task_state
-    state.task.specific.on_action(state, world["peer"], "approve")
-    assert task_name(page) == VALIDATION_TASK_NAME
-    post_workflow_action(client, page, "approve")
-    return fresh(page).live
-
-
-def do_request_changes(client, user, world):
-    page = world["draft"]
-    start_review(page, world["other"])
-    post_workflow_action(client, page, "reject", comment="À reprendre.")
-    state = WorkflowState.objects.get(object_id=str(page.pk))
-    return state.status == WorkflowState.STATUS_NEEDS_CHANGES
-
-
-def do_publish(client, user, world):
-    page = world["draft"]
-    client.post(
-        edit_url(page), sheet_form_data(page.title, slug=page.slug, action="action-publish")
-    )
-    return fresh(page).live
-
-
-def do_unpublish(client, user, world):
-    page = world["live"]
-    client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
-    return not fresh(page).live
-
-
-def do_delete(client, user, world):
-    page = world["live"]
-    client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
-    return not Page.objects.filter(pk=page.pk).exists()
-
-
-def do_view_draft(client, user, world):
-    page = world["chapter"]
-    draft_of(page, title="Titre du brouillon confidentiel")
-    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk]))
-    return (
-        response.status_code == 200
-        and "Titre du brouillon confidentiel" in response.content.decode()
-    )
+    return {
+        "create": do_create,
+        "edit": do_edit,
+        "submit": do_submit,
+        "approve_own": do_approve_own,
+        "approve_others": do_approve_others,
+        "validate_others": do_validate_others,
+        "request_changes": do_request_changes,
+        "publish": do_publish,
+        "unpublish": do_unpublish,
+        "delete": do_delete,
+        "view_draft": do_view_draft,
+    }
 
 
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_role_action_matrix(client, world, role, action):
+def test_role_action_matrix(client, world, role, action, actions, login):
     user = login(client, role)
-    allowed = globals()[f"do_{action}"](client, user, world)
+    allowed = actions[action](client, user, world)
     assert allowed is (action in ALLOWED[role]), f"{role} / {action}"
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_drafts_never_reach_anonymous_or_admin_only_roles_on_the_page_url(client, world, role):
+def test_drafts_never_reach_anonymous_or_admin_only_roles_on_the_page_url(
+    client, world, role, login
+):
     """The public URL always serves the live version, whoever asks."""
     login(client, role)
     draft_of(world["live"], title="Titre du brouillon confidentiel")
@@ -201,7 +216,7 @@ SNIPPET_ALLOWED = {
     "action", ["add", "change", "publish", "unpublish", "lock", "unlock", "delete"]
 )
 @pytest.mark.parametrize("role", ROLES)
-def test_glossary_permissions(client, role, action):
+def test_glossary_permissions(client, role, action, login):
     user = login(client, role)
     policy = GlossaryTerm.snippet_viewset.permission_policy
     # Wagtail has no separate "unpublish" permission for snippets: it is "publish".
@@ -210,7 +225,7 @@ def test_glossary_permissions(client, role, action):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_taxonomy_users_and_groups_belong_to_administration(client, role):
+def test_taxonomy_users_and_groups_belong_to_administration(client, role, login):
     user = login(client, role)
     expected = role == "administration"
     assert Theme.snippet_viewset.permission_policy.user_has_permission(user, "add") is expected
@@ -222,7 +237,7 @@ def test_taxonomy_users_and_groups_belong_to_administration(client, role):
 
 
 @pytest.mark.parametrize("role", ["drafter", "moderator", "administration"])
-def test_every_role_can_open_the_admin_but_readers_cannot(client, role):
+def test_every_role_can_open_the_admin_but_readers_cannot(client, role, login):
     login(client, role)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     client.logout()

@@ -25,17 +25,6 @@ from knowledge.factories import (
 )
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE
 from knowledge.models import GlossaryTerm, PracticeSheetPage, TestimonyPage
-from knowledge.tests.workflow_helpers import (
-    edit_url,
-    form_data_for_testimony,
-    fresh,
-    make_user,
-    post_workflow_action,
-    sheet_form_data,
-    shows,
-    start_review,
-    task_name,
-)
 from knowledge.workflows import (
     DRAFTERS_GROUP,
     MODERATORS_GROUP,
@@ -48,7 +37,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people():
+def people(make_user):
     return {
         "author": make_user("redactrice", DRAFTERS_GROUP),
         "peer": make_user("relecteur", DRAFTERS_GROUP),
@@ -56,15 +45,21 @@ def people():
     }
 
 
-def submit_new_sheet(client, author, title="Fiche soumise"):
-    client.force_login(author)
-    index = sheet_index_page()
-    url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
-    response = client.post(url, sheet_form_data(title, action="action-submit"))
-    assert response.status_code == 302, (
-        getattr(response, "context", None) and response.context["form"].errors
-    )
-    return PracticeSheetPage.objects.get(title=title)
+@pytest.fixture
+def submit_new_sheet(sheet_form_data):
+    """`submit_new_sheet(client, author, title=...)`: the author creates a sheet and submits it."""
+
+    def create_and_submit(client, author, title="Fiche soumise"):
+        client.force_login(author)
+        index = sheet_index_page()
+        url = reverse("wagtailadmin_pages:add", args=["knowledge", "practicesheetpage", index.pk])
+        response = client.post(url, sheet_form_data(title, action="action-submit"))
+        assert response.status_code == 302, (
+            getattr(response, "context", None) and response.context["form"].errors
+        )
+        return PracticeSheetPage.objects.get(title=title)
+
+    return create_and_submit
 
 
 def test_migration_assigns_the_workflow_to_the_page_tree_and_the_glossary():
@@ -77,7 +72,9 @@ def test_migration_assigns_the_workflow_to_the_page_tree_and_the_glossary():
     assert GlossaryTermFactory().get_workflow() == workflow
 
 
-def test_complete_path_submit_peer_then_moderator_then_live(client, people):
+def test_complete_path_submit_peer_then_moderator_then_live(
+    client, people, fresh, post_workflow_action, submit_new_sheet, task_name
+):
     page = submit_new_sheet(client, people["author"])
     assert not page.live
     assert task_name(page) == PEER_REVIEW_TASK_NAME
@@ -97,7 +94,9 @@ def test_complete_path_submit_peer_then_moderator_then_live(client, people):
     assert client.get(page.url).status_code == 200
 
 
-def test_a_drafter_cannot_approve_the_validation_step(client, people):
+def test_a_drafter_cannot_approve_the_validation_step(
+    client, people, fresh, post_workflow_action, submit_new_sheet, task_name
+):
     page = submit_new_sheet(client, people["author"])
     client.force_login(people["peer"])
     post_workflow_action(client, page, "approve")
@@ -108,7 +107,9 @@ def test_a_drafter_cannot_approve_the_validation_step(client, people):
 
 
 class TestSelfApproval:
-    def test_no_action_offered_and_item_locked_for_the_submitter(self, client, people):
+    def test_no_action_offered_and_item_locked_for_the_submitter(
+        self, client, people, fresh, submit_new_sheet
+    ):
         page = submit_new_sheet(client, people["author"])
         task = fresh(page).current_workflow_task
         assert task.get_actions(page, people["author"]) == []
@@ -123,7 +124,9 @@ class TestSelfApproval:
         assert task.get_task_states_user_can_moderate(people["peer"]).exists()
 
     @pytest.mark.parametrize("action", ["approve", "reject"])
-    def test_direct_post_to_the_workflow_action_view_is_refused(self, client, people, action):
+    def test_direct_post_to_the_workflow_action_view_is_refused(
+        self, client, people, action, fresh, post_workflow_action, submit_new_sheet, task_name
+    ):
         page = submit_new_sheet(client, people["author"])
         response = post_workflow_action(client, page, action, comment="Je me relis moi-même.")
         assert response.status_code in (302, 403)
@@ -131,14 +134,18 @@ class TestSelfApproval:
         state = fresh(page).current_workflow_task_state
         assert state.status == state.STATUS_IN_PROGRESS
 
-    def test_direct_post_to_the_editor_is_refused(self, client, people):
+    def test_direct_post_to_the_editor_is_refused(
+        self, client, people, edit_url, sheet_form_data, submit_new_sheet, task_name
+    ):
         page = submit_new_sheet(client, people["author"])
         data = sheet_form_data(page.title, slug=page.slug, **{"action-workflow-action": "1"})
         data["workflow-action-name"] = "approve"
         client.post(edit_url(page), data)
         assert task_name(page) == PEER_REVIEW_TASK_NAME
 
-    def test_direct_call_is_refused_even_for_a_superuser_who_submitted(self, people):
+    def test_direct_call_is_refused_even_for_a_superuser_who_submitted(
+        self, people, fresh, make_user, start_review, task_name
+    ):
         boss = make_user("cheffe", is_superuser=True)
         page = PracticeSheetPageFactory(live=False)
         start_review(page, boss)
@@ -153,7 +160,16 @@ class TestSelfApproval:
         assert mod_page.current_workflow_task.get_actions(mod_page, people["moderator"]) == []
 
 
-def test_request_changes_returns_to_the_author_who_resubmits(client, people):
+def test_request_changes_returns_to_the_author_who_resubmits(
+    client,
+    people,
+    edit_url,
+    fresh,
+    post_workflow_action,
+    sheet_form_data,
+    submit_new_sheet,
+    task_name,
+):
     page = submit_new_sheet(client, people["author"])
     client.force_login(people["peer"])
     post_workflow_action(client, page, "reject", comment="Ajoutez un exemple concret.")
@@ -170,7 +186,17 @@ def test_request_changes_returns_to_the_author_who_resubmits(client, people):
     assert page.get_latest_revision_as_object().summary == "Avec un exemple concret."
 
 
-def test_an_edit_during_validation_must_be_re_approved_by_a_peer(client, people, settings):
+def test_an_edit_during_validation_must_be_re_approved_by_a_peer(
+    client,
+    people,
+    settings,
+    edit_url,
+    fresh,
+    post_workflow_action,
+    sheet_form_data,
+    submit_new_sheet,
+    task_name,
+):
     assert settings.WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT is True
     page = submit_new_sheet(client, people["author"])
     client.force_login(people["peer"])
@@ -192,7 +218,7 @@ def test_an_edit_during_validation_must_be_re_approved_by_a_peer(client, people,
     assert page.summary == "Changé pendant la validation."
 
 
-def test_glossary_term_goes_through_the_same_workflow(client, people):
+def test_glossary_term_goes_through_the_same_workflow(client, people, start_review):
     term = GlossaryTermFactory(live=False, term="Atelier santé ville", acronym="ASV")
     start_review(term, people["author"])
 
@@ -214,7 +240,9 @@ def test_glossary_term_goes_through_the_same_workflow(client, people):
 
 
 class TestConsent:
-    def test_submitting_a_testimony_without_consent_is_refused_with_a_message(self, client, people):
+    def test_submitting_a_testimony_without_consent_is_refused_with_a_message(
+        self, client, people, edit_url, form_data_for_testimony, shows, task_name
+    ):
         page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
         client.force_login(people["author"])
         response = client.post(edit_url(page), form_data_for_testimony(page, "action-submit"))
@@ -222,7 +250,9 @@ class TestConsent:
         assert shows(response, CONSENT_REQUIRED_MESSAGE)
         assert task_name(page) is None
 
-    def test_submitting_with_consent_is_accepted(self, client, people):
+    def test_submitting_with_consent_is_accepted(
+        self, client, people, edit_url, form_data_for_testimony, task_name
+    ):
         page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
         client.force_login(people["author"])
         data = form_data_for_testimony(
@@ -231,7 +261,9 @@ class TestConsent:
         assert client.post(edit_url(page), data).status_code == 302
         assert task_name(page) == PEER_REVIEW_TASK_NAME
 
-    def test_requesting_changes_on_a_testimony_without_consent_stays_possible(self, client, people):
+    def test_requesting_changes_on_a_testimony_without_consent_stays_possible(
+        self, client, people, edit_url, form_data_for_testimony, start_review
+    ):
         page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
         start_review(page, people["author"])
         client.force_login(people["peer"])
@@ -242,7 +274,9 @@ class TestConsent:
         state = WorkflowState.objects.get(object_id=str(page.pk))
         assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
 
-    def test_approving_from_the_editor_without_consent_shows_the_message(self, client, people):
+    def test_approving_from_the_editor_without_consent_shows_the_message(
+        self, client, people, edit_url, form_data_for_testimony, shows, start_review, task_name
+    ):
         page = TestimonyPageFactory(live=False, consent_given=False, consent_date=None)
         start_review(page, people["author"])
         client.force_login(people["peer"])
@@ -255,7 +289,7 @@ class TestConsent:
 
     @pytest.mark.parametrize("step", [PEER_REVIEW_TASK_NAME, VALIDATION_TASK_NAME])
     def test_approving_from_the_dashboard_without_consent_is_refused_not_a_500(
-        self, client, people, step
+        self, client, people, step, fresh, post_workflow_action, shows, start_review, task_name
     ):
         page = TestimonyPageFactory(live=False)  # consent recorded when submitted
         start_review(page, people["author"])
@@ -280,7 +314,9 @@ class TestConsent:
         assert not TestimonyPage.objects.live().filter(pk=page.pk).exists()
 
 
-def test_approved_with_a_go_live_date_waits_for_publish_scheduled(client, people):
+def test_approved_with_a_go_live_date_waits_for_publish_scheduled(
+    client, people, fresh, post_workflow_action, start_review
+):
     """Scheduled publication: the moderators' approval schedules, publish_scheduled publishes."""
     import datetime
 
@@ -317,7 +353,7 @@ class TestNothingUnpublishedReachesReaders:
     SECRET = "confidentielissime"
 
     @pytest.fixture
-    def items(self, people):
+    def items(self, people, fresh, start_review):
         from search.indexing import rebuild
 
         draft = PracticeSheetPageFactory(
@@ -391,7 +427,7 @@ class TestDemoWorkflowStages:
         ensure_demo_accounts(StringIO())
         return stage_demo_workflow(StringIO())
 
-    def test_one_item_at_each_stage(self, staged):
+    def test_one_item_at_each_stage(self, staged, fresh):
         from django.contrib.auth import get_user_model
 
         pages = {p.slug: p for p in PracticeSheetPage.objects.filter(slug__in=staged)}
@@ -444,7 +480,9 @@ class TestDemoWorkflowStages:
         assert not PracticeSheetPage.objects.exists()
 
 
-def test_refusal_view_is_admin_only_read_only_and_404_for_unknown_states(client, people):
+def test_refusal_view_is_admin_only_read_only_and_404_for_unknown_states(
+    client, people, edit_url, fresh, shows, start_review, task_name
+):
     page = PracticeSheetPageFactory(live=False)
     start_review(page, people["author"])
     state = fresh(page).current_workflow_task_state
@@ -502,7 +540,7 @@ def test_only_moderators_publish_a_glossary_term_from_the_snippet_editor(
     assert GlossaryTerm.objects.get(pk=term.pk).live is publishes
 
 
-def test_a_peer_can_preview_the_sheet_under_review(client, people):
+def test_a_peer_can_preview_the_sheet_under_review(client, people, fresh, start_review):
     page = PracticeSheetPageFactory(live=False, title="Fiche à prévisualiser")
     start_review(page, people["author"])
     client.force_login(people["peer"])

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from knowledge.tests.workflow_helpers import ROLE_GROUPS, make_user
+from knowledge.workflows import ADMINISTRATORS_GROUP, DRAFTERS_GROUP
 from search.models import ZeroResultQuery
 from search.service import search
 
@@ -34,11 +34,11 @@ def test_record_can_be_turned_off_for_internal_callers(corpus):
 
 
 @pytest.mark.django_db
-def test_dashboard_panel_lists_the_most_frequent_first_for_the_working_group(client):
+def test_dashboard_panel_lists_the_most_frequent_first_for_the_working_group(client, make_user):
     ZeroResultQuery.objects.create(query="saturnisme", count=2)
     ZeroResultQuery.objects.create(query="teleconsultation", count=7)
     ZeroResultQuery.objects.create(query="deja traite", count=50, handled=True)
-    client.force_login(make_user("redactrice", ROLE_GROUPS["drafter"]))
+    client.force_login(make_user("redactrice", DRAFTERS_GROUP))
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Recherches sans résultat" in html
     assert html.index("teleconsultation") < html.index("saturnisme")
@@ -46,17 +46,17 @@ def test_dashboard_panel_lists_the_most_frequent_first_for_the_working_group(cli
 
 
 @pytest.mark.django_db
-def test_panel_hidden_from_users_who_edit_no_page(client):
+def test_panel_hidden_from_users_who_edit_no_page(client, make_user):
     ZeroResultQuery.objects.create(query="saturnisme")
-    client.force_login(make_user("admin-comptes", ROLE_GROUPS["administration"]))
+    client.force_login(make_user("admin-comptes", ADMINISTRATORS_GROUP))
     response = client.get(reverse("wagtailadmin_home"))
     assert "Recherches sans résultat" not in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_working_group_marks_a_query_handled(client):
+def test_working_group_marks_a_query_handled(client, make_user):
     entry = ZeroResultQuery.objects.create(query="saturnisme")
-    client.force_login(make_user("redacteur", ROLE_GROUPS["drafter"]))
+    client.force_login(make_user("redacteur", DRAFTERS_GROUP))
     url = reverse("boussole_search_zero_result_handled", args=[entry.pk])
     assert client.get(url).status_code == 405  # POST only
     response = client.post(url)
@@ -68,10 +68,11 @@ def test_working_group_marks_a_query_handled(client):
 
 
 @pytest.mark.django_db
-def test_marking_handled_is_refused_to_others(client):
+def test_marking_handled_is_refused_to_others(client, make_user):
     entry = ZeroResultQuery.objects.create(query="saturnisme")
-    client.force_login(make_user("admin-comptes", ROLE_GROUPS["administration"]))
+    client.force_login(make_user("admin-comptes", ADMINISTRATORS_GROUP))
     response = client.post(reverse("boussole_search_zero_result_handled", args=[entry.pk]))
     assert response.status_code in (302, 403)
     entry.refresh_from_db()
     assert not entry.handled
+
