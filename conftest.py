@@ -32,6 +32,7 @@ def _search_backend_matches_database(request):
         return
     from search import indexing
     from search.backends import get_search_backend
+    from search.models import SearchDocument
 
     backend = get_search_backend()
     if backend.transactional:
@@ -39,7 +40,10 @@ def _search_backend_matches_database(request):
     if "transactional_db" not in request.fixturenames:
         request.getfixturevalue("db")
     if _synced_generation.get(id(backend)) != indexing.generation(backend):
-        indexing.rebuild_backend(backend)
+        if SearchDocument.objects.exists():  # e.g. a module's demo content, indexed
+            indexing.rebuild_backend(backend)
+        else:
+            backend.reset()  # 4x cheaper than a rebuild of nothing
         _synced_generation[id(backend)] = indexing.generation(backend)
 
 

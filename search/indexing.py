@@ -158,14 +158,19 @@ def rebuild(batch_size=BATCH_SIZE, progress=None):
     """
     total, batches = all_documents(batch_size)
     database, other = get_database_backend(), _other_backend()
-    rebuilders = [database.get_rebuilder()]
-    if other is not None:
+    failed, rebuilders = None, []
+    if other is not None:  # first: if it cannot start, the database index is still rebuilt
         _wrote(other)
-        rebuilders.append(other.get_rebuilder())
-    failed = None
+        try:
+            rebuilder = other.get_rebuilder()
+            rebuilder.start()
+            rebuilders.append(rebuilder)
+        except SearchBackendError as error:
+            failed = error
+    rebuilder = database.get_rebuilder()
+    rebuilder.start()
+    rebuilders.insert(0, rebuilder)
     counts = Counter()
-    for rebuilder in rebuilders:
-        rebuilder.start()
     done = 0
     for batch in batches:
         counts.update(vocabulary.count_words(batch))

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import env
+from .base import BOUSSOLE_SEARCH, env
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -21,3 +21,6 @@ else:
     # No persistent connections: the live server's request threads would otherwise keep theirs
     # open and PostgreSQL could not drop the test database at the end of the run.
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests empty and rebuild the search engine's indexes: never under a developer's own prefix.
+if "INDEX_PREFIX" in BOUSSOLE_SEARCH:
+    BOUSSOLE_SEARCH["INDEX_PREFIX"] = env.get("BOUSSOLE_SEARCH_INDEX_PREFIX", "boussole-test")

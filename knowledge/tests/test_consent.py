@@ -1,7 +1,8 @@
 """A testimony reaches readers only with recorded consent: drafts yes, publication no.
 
 Submission to the workflow is covered by test_workflow.py; this file covers direct publication
-(admin editor and creation form), the model-level guard and the happy path.
+(admin editor and creation form), the model-level guard, consent withdrawal on a live testimony
+(refused with how-to, never a 500) and the happy path.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from wagtail.models import Page
 
 from knowledge import factories
 from knowledge.factories import TestimonyPageFactory
-from knowledge.forms import CONSENT_REQUIRED_MESSAGE
+from knowledge.forms import CONSENT_REQUIRED_MESSAGE, CONSENT_WITHDRAWN_WHILE_LIVE_MESSAGE
 from knowledge.models import TestimonyPage
 from knowledge.visibility import is_visible
 
@@ -149,3 +150,19 @@ def test_with_consent_the_editor_publishes_and_readers_see_it(
     assert is_visible(page)
     superuser_client.logout()
     assert client.get(page.url).status_code == 200
+
+
+def test_withdrawing_consent_on_a_live_testimony_explains_how_and_saves_nothing(
+    superuser_client, edit_url, form_data_for_testimony, shows
+):
+    page = TestimonyPageFactory()  # live, consent recorded
+    revisions_before = page.revisions.count()
+
+    # "Enregistrer le brouillon" with « consentement recueilli » unticked and no date.
+    response = superuser_client.post(edit_url(page), form_data_for_testimony(page))
+
+    assert response.status_code == 200  # the form again, never an error page
+    assert shows(response, CONSENT_WITHDRAWN_WHILE_LIVE_MESSAGE)
+    page = TestimonyPage.objects.get(pk=page.pk)
+    assert page.live and page.consent_given
+    assert page.revisions.count() == revisions_before
