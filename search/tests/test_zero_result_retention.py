@@ -16,6 +16,10 @@ def test_new_zero_result_queries_are_capped_per_day_and_old_ones_pruned(monkeypa
     ZeroResultQuery.objects.filter(pk=old.pk).update(first_seen=long_ago, last_seen=long_ago)
     for word in ["alpha", "beta", "gamma", "delta", "epsilon"]:
         ZeroResultQuery.record(word, {})
-    assert set(ZeroResultQuery.objects.values_list("query", flat=True)) == {"alpha", "beta", "gamma"}
+    assert set(ZeroResultQuery.objects.values_list("query", flat=True)) == {
+        "alpha",
+        "beta",
+        "gamma",
+    }
     ZeroResultQuery.record("alpha", {})  # a known query is still counted past the cap
     assert ZeroResultQuery.objects.get(query="alpha").count == 2

@@ -75,4 +75,3 @@ def test_marking_handled_is_refused_to_others(client, make_user):
     assert response.status_code in (302, 403)
     entry.refresh_from_db()
     assert not entry.handled
-
