@@ -1,12 +1,17 @@
-"""What readers may see: the single place that says "live and public only".
+"""What readers may see: the single place that says "live and public only" (pages, glossary
+terms, and the documents and images those pages use).
 
 Every reader-facing path (page listings, related content, the API, the search index) filters
 through these functions instead of re-implementing the rule.
 """
 
 from django.apps import apps
-from django.db.models import QuerySet
-from wagtail.models import Page
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, QuerySet
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
 
 
 def visible_pages(queryset=None):
@@ -31,3 +36,29 @@ def is_visible(page):
 
 def visible_glossary_terms():
     return apps.get_model("knowledge", "GlossaryTerm").objects.live()
+
+
+def _used_by_visible_pages(queryset):
+    """The files of ``queryset`` that a visible page refers to (Wagtail's reference index, kept
+    from each page's current content: a file only a draft uses is not referred to)."""
+    visible_ids = visible_pages().annotate(id_text=Cast("pk", CharField())).values("id_text")
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=visible_ids,
+        to_content_type=ContentType.objects.get_for_model(queryset.model),
+    ).annotate(target=Cast("to_object_id", IntegerField()))
+    return queryset.filter(pk__in=references.values("target"))
+
+
+def visible_documents(queryset=None):
+    """Documents readers may download or list: used by a visible page."""
+    return _used_by_visible_pages(
+        queryset if queryset is not None else get_document_model().objects.all()
+    )
+
+
+def visible_images(queryset=None):
+    """Images readers may list: used by a visible page."""
+    return _used_by_visible_pages(
+        queryset if queryset is not None else get_image_model().objects.all()
+    )

@@ -1,5 +1,6 @@
 """Admin wiring for the knowledge app: taxonomy and glossary snippets."""
 
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge.freshness import ContentToReviewPanel
 from knowledge.models import Audience, Dispositif, GlossaryTerm, ProjectStep, Territory, Theme
+from knowledge.visibility import visible_documents
 from knowledge.workflows import workflow_refused_view
 
 
@@ -78,3 +80,14 @@ def register_workflow_urls():
             name="boussole_workflow_refused",
         )
     ]
+
+
+@hooks.register("before_serve_document")
+def only_documents_of_visible_pages(document, request):
+    """Anonymous readers download a document only when a visible page uses it; people who can
+    open the admin (editors previewing a draft) may download any."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not visible_documents(type(document).objects.filter(pk=document.pk)).exists():
+        raise Http404(_("Ce document n'est pas disponible."))
+    return None
