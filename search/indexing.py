@@ -16,7 +16,7 @@ from collections import Counter
 from django.db import transaction
 from wagtail.models import Page
 
-from knowledge.facets import facet_places
+from knowledge.facets import facet_places, faceted_page_models
 from knowledge.visibility import visible_glossary_terms, visible_pages
 from search import documents as docs
 from search import vocabulary
@@ -230,3 +230,13 @@ def catch_up(progress=None):
         if progress:
             progress(replayed, len(keys))
     return replayed, len(keys) - replayed
+
+
+def index_discrepancies():
+    """(visible page ids missing from the database index, indexed page ids no longer visible)."""
+    content = Page.objects.filter(depth__gte=docs.FIRST_CONTENT_DEPTH).type(*faceted_page_models())
+    expected = set(visible_pages(content).values_list("pk", flat=True))
+    indexed = set(
+        SearchDocument.objects.filter(page__isnull=False).values_list("page_id", flat=True)
+    )
+    return sorted(expected - indexed), sorted(indexed - expected)
