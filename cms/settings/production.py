@@ -59,6 +59,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 # HTTPS: each setting on its own, so letting the proxy redirect never drops Secure cookies.
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", "true")
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers and container checks speak plain HTTP
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = _flag("BOUSSOLE_SECURE_COOKIES", "true")
 SECURE_HSTS_SECONDS = int(env.get("BOUSSOLE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("BOUSSOLE_HSTS_INCLUDE_SUBDOMAINS", "true")
