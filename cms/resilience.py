@@ -4,7 +4,7 @@ page or JSON for the API) and the health report used by load balancers (``/healt
 import logging
 
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -29,19 +29,27 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not isinstance(exception, DATABASE_UNAVAILABLE):
             return None
-        logger.error("Database unavailable: %s", exception)
-        message = _(
-            "La Boussole est momentanément indisponible (base de données injoignable). "
-            "Réessayez dans une minute."
-        )
-        if request.path.startswith("/api/"):
-            response = JsonResponse({"message": message}, status=503)
-        else:
-            response = TemplateResponse(request, "503.html", status=503).render()
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return database_unavailable(request, exception)
+
+
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def database_unavailable(request, exception):
+    """The 503 a reader (French page) or an API client (JSON) gets while the database is down."""
+    logger.error("Database unavailable: %s", exception)
+    message = _(
+        "La Boussole est momentanément indisponible (base de données injoignable). "
+        "Réessayez dans une minute."
+    )
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"message": message}, status=503)
+    else:
+        response = TemplateResponse(request, "503.html", status=503).render()
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def _database():
@@ -64,7 +72,6 @@ CHECKS = {"database": _database, "cache": _cache, "search": _search}
 REQUIRED = {"database", "cache"}
 
 
-@transaction.non_atomic_requests  # must answer even when no transaction can be opened
 def health(request):
     """``/health/``: {"status": "ok"|"degraded"|"unavailable", "checks": {name: "ok"|"error"}}.
 

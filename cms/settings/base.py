@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.resilience.DatabaseUnavailableMiddleware",
+    # One transaction per writing request (cms/transactions.py explains why not per request).
+    "cms.transactions.AtomicWritesMiddleware",
     "cms.security.BoussoleCSPMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -130,8 +132,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# One transaction per request: an admin "create + publish" is saved whole or not at all.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers wait for the lock (busy timeout) instead of failing at once, and take it
     # at the start of the transaction (IMMEDIATE) so a reader never has to upgrade; WAL lets

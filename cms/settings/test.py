@@ -14,7 +14,6 @@ if not env.get("DATABASE_URL"):
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": ":memory:",
-            "ATOMIC_REQUESTS": True,  # as everywhere else
         }
     }
 else:
