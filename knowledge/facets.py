@@ -107,6 +107,12 @@ def facet_places(facet):
     ]
 
 
+def with_facets(queryset):
+    """``queryset`` with its page type's taxonomy loaded in a constant number of queries."""
+    select, prefetch = facet_lookups(queryset.model)
+    return queryset.select_related(*select).prefetch_related(*prefetch)
+
+
 def facet_lookups(model):
     """(select_related, prefetch_related) names that load a page type's facet fields at once."""
     select, prefetch = [], []

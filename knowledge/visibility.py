@@ -7,11 +7,13 @@ through these functions instead of re-implementing the rule.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, QuerySet
+from django.db.models import CharField, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+
+from knowledge import content_version
 
 
 def visible_pages(queryset=None):
@@ -27,7 +29,26 @@ def visible_pages(queryset=None):
     elif not isinstance(queryset, QuerySet):
         queryset = queryset.model.objects.filter(pk__in=[page.pk for page in queryset])
     without_consent = testimony_model.objects.filter(consent_given=False).values("pk")
-    return queryset.live().public().exclude(pk__in=without_consent)
+    return queryset.live().exclude(_private_q()).exclude(pk__in=without_consent)
+
+
+_restricted = {}  # content version → paths of the pages under a view restriction
+
+
+def _private_q():
+    """Wagtail's ``public()`` condition, from the restricted paths read once per content version
+    (a restriction saved or deleted changes the version) instead of once per queryset."""
+    version = content_version.current()
+    paths = _restricted.get(version) if version else None
+    if paths is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        if version:
+            _restricted.clear()
+            _restricted[version] = paths
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition if condition else Q(pk__in=[])
 
 
 def is_visible(page):

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from knowledge import blocks
 from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
-from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField
+from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField, with_facets
 from knowledge.filters import ChoiceFilter
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.listing import ListingPageMixin
@@ -185,10 +185,10 @@ class PracticeSheetPage(ClassificationMixin, BoussolePage):
         verbose_name_plural = _("fiches pratiques")
 
     def visible_related_sheets(self):
-        return visible_pages(self.related_sheets.all())
+        return with_facets(visible_pages(self.related_sheets.all()))
 
     def visible_related_testimonies(self):
-        return visible_pages(self.related_testimonies.all())
+        return with_facets(visible_pages(self.related_testimonies.all()))
 
 
 class TestimonyIndexPage(ListingPageMixin, BoussolePage):
@@ -304,6 +304,10 @@ class TestimonyPage(ClassificationMixin, BoussolePage):
     class Meta:
         verbose_name = _("remontée de terrain")
         verbose_name_plural = _("remontées de terrain")
+
+    def visible_related_sheets(self):
+        """The practice sheets that cite this testimony, taxonomy loaded."""
+        return with_facets(visible_pages(self.related_sheets.all()))
 
     @property
     def consent_recorded(self):

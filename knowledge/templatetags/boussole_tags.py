@@ -1,15 +1,18 @@
 """Template tags of the reader site: navigation built from the real pages, visibility, filters."""
 
 from django import template
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from knowledge import models
+from knowledge import content_version, models
 from knowledge.models import GuideChapterPage
 from knowledge.visibility import is_visible, visible_pages
 
 register = template.Library()
+SECTIONS_CACHE_SECONDS = 24 * 3600  # keyed by content version: a change is seen at once
 
 # (context key, page model name, reader label); the order of the main navigation.
 SECTIONS = [
@@ -19,21 +22,33 @@ SECTIONS = [
 ]
 
 
-def _section_page(key):
-    model_name = {k: m for k, m, _label in SECTIONS}[key]
-    model = getattr(models, model_name)
-    return visible_pages(model.objects.all()).order_by("path").first()
+def _section_urls(request):
+    """{section key: URL or ""}: the first visible page of each section type."""
+    urls = {}
+    for key, model_name, _label in SECTIONS:
+        model = getattr(models, model_name)
+        page = visible_pages(model.objects.all()).order_by("path").first()
+        urls[key] = page.get_url(request) if page else ""
+    return urls
 
 
 def _sections(context):
-    """The section pages, looked up once per request (the header and the home page both need them)."""
+    """Section URLs, computed once per content version and site (every page's header needs
+    them) and kept in the shared cache; once per request at worst."""
     request = context.get("request")
-    cache = getattr(request, "_boussole_sections", None) if request is not None else None
-    if cache is None:
-        cache = {key: _section_page(key) for key, _m, _l in SECTIONS}
-        if request is not None:
-            request._boussole_sections = cache
-    return cache
+    cached = getattr(request, "_boussole_sections", None)
+    if cached is not None:
+        return cached
+    version = content_version.current()
+    key = f"boussole:sections:{version}:{request.get_host() if request else ''}"
+    urls = cache.get(key) if version else None
+    if urls is None:
+        urls = _section_urls(request)
+        if version:
+            cache.set(key, urls, SECTIONS_CACHE_SECONDS)
+    if request is not None:
+        request._boussole_sections = urls
+    return urls
 
 
 @register.simple_tag(takes_context=True)
@@ -41,8 +56,7 @@ def section_url(context, key):
     """URL of a section ("guide", "sheets", "testimonies" or "glossary"); "" if it isn't published."""
     if key == "glossary":
         return reverse("knowledge:glossary")
-    page = _sections(context).get(key)
-    return page.get_url(context.get("request")) if page else ""
+    return _sections(context).get(key, "")
 
 
 @register.simple_tag(takes_context=True)
@@ -64,8 +78,9 @@ def main_nav(context):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
-    """The visible ancestors of `page` below the tree root, from the home page down."""
-    return list(visible_pages(page.get_ancestors().filter(depth__gte=2)).specific())
+    """The visible ancestors of `page` below the tree root, from the home page down (title and
+    URL only: no specific page query)."""
+    return list(visible_pages(page.get_ancestors().filter(depth__gte=2)))
 
 
 @register.simple_tag
@@ -82,7 +97,13 @@ def visible(pages):
         return []
     if hasattr(pages, "model"):
         return visible_pages(pages)
-    return [p for p in pages if p is not None and is_visible(p)]
+    pages = [p for p in pages if p is not None]
+    shown = set(
+        visible_pages(Page.objects.filter(pk__in=[p.pk for p in pages])).values_list(
+            "pk", flat=True
+        )
+    )  # one query for the whole list
+    return [p for p in pages if p.pk in shown]
 
 
 @register.filter(name="is_visible")

@@ -1,0 +1,49 @@
+"""A token that changes whenever what readers see may change (publish, unpublish, move, delete,
+privacy, taxonomy, glossary). Kept in the shared cache: per-version caches (navigation, whole
+pages) are then right in every worker process without being purged one by one."""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from knowledge.facets import FACETS
+
+CACHE_KEY = "boussole:content-version"
+
+
+def current():
+    """The current token (a new one if the cache lost it: everything keyed by it is then new)."""
+    try:
+        token = cache.get(CACHE_KEY)
+        if token is None:
+            token = uuid.uuid4().hex
+            cache.add(CACHE_KEY, token, None)
+            token = cache.get(CACHE_KEY, token)
+        return token
+    except Exception:  # the cache is down: nothing can be cached, serve fresh
+        return None
+
+
+def bump(**kwargs):
+    try:
+        cache.set(CACHE_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        return None
+
+
+def _bump_for_pages(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(bump, dispatch_uid=f"boussole_content_version_{id(signal)}")
+    post_delete.connect(_bump_for_pages, dispatch_uid="boussole_content_version_page_deleted")
+    for model in (PageViewRestriction, *(facet.model for facet in FACETS)):
+        uid = f"boussole_content_version_{model._meta.label_lower}"
+        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}_saved")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}_deleted")
