@@ -12,13 +12,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import get_page_models
 
 from knowledge.api.pagination import DEFAULT_LIMIT, limit_max
-from knowledge.api.serializers import (
+from knowledge.facets import FACETS
+from knowledge.serializers import (
     TaxonomyTermField,
     TaxonomyTermsField,
     VisibleGlossaryTermsField,
     VisiblePagesField,
 )
-from knowledge.facets import FACETS
 
 REF = "#/components/schemas/"
 

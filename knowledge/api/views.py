@@ -38,7 +38,6 @@ from knowledge.api.filters import (
 )
 from knowledge.api.pagination import BoussolePagination
 from knowledge.api.search_filter import ServiceSearchFilter
-from knowledge.api.serializers import GlossaryHtmlUrlField
 from knowledge.models import (
     Audience,
     Dispositif,
@@ -47,6 +46,7 @@ from knowledge.models import (
     Territory,
     Theme,
 )
+from knowledge.serializers import GlossaryHtmlUrlField
 from knowledge.visibility import visible_glossary_terms, visible_pages
 from search.throttling import SearchRateThrottle, retry_after, throttled_message
 

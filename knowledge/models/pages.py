@@ -12,10 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from knowledge import blocks
-from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.models.base import BoussolePage, ClassificationMixin
+from knowledge.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 
 
 class ListingPageMixin:
