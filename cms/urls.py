@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from knowledge import urls as knowledge_urls
 
 urlpatterns = [
-    path("api/", include("cms.api")),
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.api.v2.pagination import WagtailPagination
 
-from knowledge.api.errors import bad_request
+from api.errors import bad_request
 
 DEFAULT_LIMIT = 20
 

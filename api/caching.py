@@ -11,15 +11,14 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from knowledge.models import GlossaryTerm
 
 
 def content_last_modified():
     """When readable content last changed: latest publication or logged action (unpublish,
     move, delete, snippet edit). Never None, so Last-Modified is always sent."""
-    from wagtail.models import ModelLogEntry, Page, PageLogEntry
-
-    from knowledge.models import GlossaryTerm
-
     stamps = [
         Page.objects.aggregate(m=Max("last_published_at"))["m"],
         GlossaryTerm.objects.aggregate(m=Max("last_published_at"))["m"],
