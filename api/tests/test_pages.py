@@ -4,7 +4,11 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
+from api.filters import ServiceSearchFilter
 from knowledge.factories import draft_of
+from search.backends import get_search_backend
+from search.facets import GLOSSARY_TYPE, TYPE_KEY
+from search.service import MATCHING_PAGES_MAX
 
 INTERNAL_FIELDS = [
     "consent_given",
@@ -199,6 +203,62 @@ def test_search_combines_with_type_and_taxonomy_filters(client, content, ids):
     url = "/api/v2/pages/?search=sante%20mentale&type=knowledge.TestimonyPage&departement=essonne"
 
     assert ids(client.get(url)) == {content["testimony"].pk}
+
+
+@pytest.fixture
+def backend_queries(monkeypatch):
+    """The BackendQuery of every call the search service makes to its backend."""
+    backend = get_search_backend()
+    calls, search = [], backend.search
+
+    def counting(query):
+        calls.append(query)
+        return search(query)
+
+    monkeypatch.setattr(backend, "search", counting)
+    return calls
+
+
+def test_search_asks_the_search_service_once_for_pages_only(client, content, backend_queries):
+    listing = client.get("/api/v2/pages/?search=clsm&limit=1").json()
+
+    assert len(backend_queries) == 1
+    assert GLOSSARY_TYPE not in backend_queries[0].filters[TYPE_KEY]
+    assert backend_queries[0].limit == MATCHING_PAGES_MAX
+    assert listing["meta"]["total_count"] >= 1 and listing["meta"]["search_truncated"] is False
+    assert "notice" not in listing["meta"]
+
+
+def test_search_hands_the_page_filters_to_the_search_service(client, content, backend_queries):
+    url = "/api/v2/pages/?search=sante&type=knowledge.TestimonyPage&departement=essonne"
+
+    assert client.get(url).status_code == 200
+    assert backend_queries[0].filters == {
+        "territory": ["essonne"],
+        TYPE_KEY: ["remontee-de-terrain"],
+    }
+
+
+def test_search_of_a_type_absent_from_the_index_asks_nothing(client, content, backend_queries, ids):
+    assert ids(client.get("/api/v2/pages/?search=boussole&type=home.HomePage")) == set()
+    assert backend_queries == []
+
+
+def test_search_says_when_the_bound_cut_the_matches(client, content, monkeypatch, ids):
+    ranked = client.get("/api/v2/pages/?search=sante%20mentale")
+    everything = ids(ranked)
+    assert len(everything) == 2
+    monkeypatch.setattr(ServiceSearchFilter, "limit", 1)
+
+    listing = client.get("/api/v2/pages/?search=sante%20mentale").json()
+
+    assert listing["meta"]["search_truncated"] is True
+    assert listing["meta"]["total_count"] == len(listing["items"]) == 1
+    assert "Plus de 1 pages correspondent" in listing["meta"]["notice"]
+    # The most relevant is kept.
+    assert [item["id"] for item in listing["items"]] == [ranked.json()["items"][0]["id"]]
+    # Plain listings say nothing about search.
+    assert "search_truncated" not in client.get("/api/v2/pages/").json()["meta"]
 
 
 def test_page_size_is_capped(client, content, assert_french_400):

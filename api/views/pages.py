@@ -7,7 +7,8 @@ Guarantees (tests in api/tests/test_pages.py):
   testimonies without consent are absent from listings, details, filters and nested relations;
 - internal fields (consent, owner, reviewer notes, review dates) are not API fields: asking for
   them with ``fields=`` is a 400, ``fields=*`` never includes them;
-- ``?search=`` goes through the search service (``api.filters.ServiceSearchFilter``).
+- ``?search=`` goes through the search service once (``api.filters.ServiceSearchFilter``); the
+  listing's ``meta.search_truncated`` says whether its bound cut the matches.
 """
 
 from django.utils.translation import gettext as _
@@ -25,13 +26,17 @@ from api.filters import (
 )
 from api.openapi import (
     FIELDS_PARAMETER,
+    LISTING_META,
+    STRING,
     QueryParameter,
     item_component_name,
     item_schema,
+    obj,
 )
 from api.views.base import BoussoleEndpointMixin
 from knowledge.facets import FACETS
 from knowledge.visibility import visible_pages
+from search.service import MATCHING_PAGES_MAX
 from search.throttling import SearchRateThrottle
 
 
@@ -62,8 +67,10 @@ DETAIL_TYPE_PARAMETER = QueryParameter(
 )
 SEARCH_PARAMETER = QueryParameter(
     "search",
-    "Recherche en français via le service de recherche de La Boussole (accents, pluriels, "
-    "sigles, fautes de frappe) ; tri par pertinence sauf `order`.",
+    f"Recherche en français via le service de recherche de La Boussole (accents, pluriels, "
+    f"sigles, fautes de frappe) ; tri par pertinence sauf `order`. Au plus les "
+    f"{MATCHING_PAGES_MAX} pages les plus pertinentes sont retenues : au-delà, "
+    f"`meta.search_truncated` vaut true et `meta.notice` le dit.",
 )
 
 
@@ -102,6 +109,9 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
     openapi_detail_summary = "Une page publiée (version en ligne, jamais un brouillon)"
     openapi_throttled = True
 
+    # The page types asked for with ?type= (None: every type), read by the search filter.
+    page_models = None
+
     def get_base_queryset(self):
         """THE page queryset of the API: live, public, consented, on this site."""
         queryset = visible_pages()
@@ -121,6 +131,7 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
                 _("Type de page inconnu : « %(type)s » (exemple : knowledge.PracticeSheetPage)."),
                 type=raw_type[:100],
             ) from e
+        self.page_models = models
         if len(models) == 1:
             # The specific model, so its own fields can be serialised.
             return models[0].objects.filter(pk__in=self.get_base_queryset().values("pk"))
@@ -151,6 +162,26 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
                     for model in concrete_page_models()
                 ]
             },
+        )
+
+    @classmethod
+    def openapi_listing_meta(cls, doc):
+        return obj(
+            {
+                **LISTING_META["properties"],
+                "search_truncated": {
+                    "type": "boolean",
+                    "description": "Avec `search` seulement : vrai quand plus de "
+                    f"{MATCHING_PAGES_MAX} pages correspondent ; seules les plus pertinentes "
+                    "sont alors retenues.",
+                },
+                "notice": {
+                    **STRING,
+                    "description": "Avec `search`, quand la recherche a été tronquée : "
+                    "l'explication en français.",
+                },
+            },
+            required=LISTING_META["required"],
         )
 
 
