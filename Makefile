@@ -79,8 +79,8 @@ search-node:  ## start a real OpenSearch 2.19.1 node on 127.0.0.1:9201 (jars fro
 search-node-stop:  ## stop the OpenSearch node of search-node
 	bash .ci/search-node.sh stop
 
-test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests against the real OpenSearch node
-	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search
+test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests (and the search API's) against the real OpenSearch node
+	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search api/tests/test_search.py
 
 bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items, SQLite and PostgreSQL
 	$(BIN)/python -m search.bench --output var/bench.md

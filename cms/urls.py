@@ -11,7 +11,7 @@ from knowledge import urls as knowledge_urls
 from knowledge.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("api/", include("cms.api")),
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}),

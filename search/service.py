@@ -8,6 +8,10 @@
 ``autocomplete(q, limit=8) -> list of dicts`` (label, url, type, type_label): titles and glossary
     terms/acronyms starting with (or containing a word starting with) the typed text.
 
+``matching_page_ids(q, *, filters=None, limit=MATCHING_PAGES_MAX) -> PageMatches``: ids of the
+    visible pages matching ``q``, most relevant first, in one backend call (the API's
+    ``?search=``); ``truncated`` is set when more than ``limit`` match.
+
 Guarantees:
 - only live, public (for testimonies, consented) pages and live glossary terms are returned:
   the index holds nothing else, and each result is checked against ``knowledge.visibility``
@@ -23,6 +27,7 @@ Guarantees:
 
 import logging
 import math
+from dataclasses import dataclass
 
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
@@ -36,10 +41,10 @@ from search.backends import (
     get_database_backend,
     get_search_backend,
 )
-from search.facets import FACET_LABELS, PARAM_FOR_KEY
-from search.forms import SearchForm
+from search.facets import FACET_LABELS, GLOSSARY_TYPE, PARAM_FOR_KEY, TYPE_KEY, type_choices
+from search.forms import SORT_RELEVANCE, SearchForm, clean_query_text
 from search.lexicon import get_lexicon
-from search.models import ZeroResultQuery
+from search.models import SearchIndexState, ZeroResultQuery
 from search.query import parse
 from search.results import FacetCounts, FacetValue, SearchHit, SearchResults
 
@@ -225,3 +230,54 @@ def autocomplete(q, limit=8):
         }
         for doc in _visible(docs)
     ]
+
+
+# --- Page ids for the API's ?search= -----------------------------------------------------
+
+#: At most this many page ids come back from ``matching_page_ids()`` (one backend call).
+MATCHING_PAGES_MAX = 500
+
+
+@dataclass
+class PageMatches:
+    """``ids``: visible matching pages, most relevant first, at most ``limit`` of them;
+    ``total``: how many documents the backend matched; ``truncated``: more than ``limit``
+    matched, so ``ids`` holds only the ``limit`` most relevant; ``degraded``: answered by the
+    database because the configured backend failed."""
+
+    ids: list
+    limit: int = MATCHING_PAGES_MAX
+    total: int = 0
+    truncated: bool = False
+    degraded: bool = False
+
+
+def matching_page_ids(q, *, filters=None, limit=MATCHING_PAGES_MAX, record_zero_results=True):
+    """Pages (never glossary terms) matching ``q``, with the reader search's analysis: one
+    backend call, relevance order, visibility re-checked. ``filters`` ({facet key: [slugs]},
+    e.g. {"theme": ["habitat"]}) narrow the match before ``limit`` applies; an empty ``q``
+    matches every page. Never stops silently: ``truncated`` says when ``limit`` cut the list."""
+    q = clean_query_text(q)
+    parsed = parse(q, get_lexicon(SearchIndexState.current())) if q else None
+    requested = dict(filters or {})
+    page_types = [value for value, _label in type_choices() if value != GLOSSARY_TYPE]
+    types = [t for t in (requested.get(TYPE_KEY) or page_types) if t in page_types]
+    if not types or (parsed is not None and parsed.empty):
+        return PageMatches(ids=[], limit=limit)
+    query = BackendQuery(
+        parsed=parsed,
+        filters={**requested, TYPE_KEY: types},
+        sort=SORT_RELEVANCE,
+        offset=0,
+        limit=limit,
+    )
+    found, degraded = _with_fallback(lambda backend: backend.search(query))
+    if found.total == 0 and parsed and record_zero_results:
+        ZeroResultQuery.record(q, requested)
+    return PageMatches(
+        ids=[hit["page_id"] for hit in _visible(found.hits) if hit["page_id"]],
+        limit=limit,
+        total=found.total,
+        truncated=found.total > limit,
+        degraded=degraded,
+    )

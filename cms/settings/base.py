@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "search",
+    "api",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -230,7 +231,7 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Demo accounts (knowledge/demo/accounts.py) are only ever created where this is True (dev).
 BOUSSOLE_DEMO_ACCOUNTS = False
 
-# Headless API (cms/api.py, knowledge/api/): read-only, anonymous, CORS for listed origins.
+# Headless API (the api app): read-only, anonymous, CORS for listed origins.
 CORS_ALLOWED_ORIGINS = [
     origin.strip()
     for origin in env.get("BOUSSOLE_CORS_ALLOWED_ORIGINS", "").split(",")

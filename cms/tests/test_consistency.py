@@ -23,6 +23,7 @@ def probe(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{var / 'probe.sqlite3'}",
         "BOUSSOLE_VAR_DIR": str(var),
+        "PYTHONPATH": str(BASE_DIR),  # the probe runs as a script, from its own folder
     }
 
     def run(*args, check=True):

@@ -21,7 +21,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from knowledge.api.serializers import VisibleGlossaryTermsField
+from knowledge.serializers import VisibleGlossaryTermsField
 
 
 class GlossaryTermQuerySet(models.QuerySet):

@@ -12,12 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from knowledge import blocks
-from knowledge.api.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField, with_facets
 from knowledge.filters import ChoiceFilter
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.listing import ListingPageMixin
 from knowledge.models.base import BoussolePage, ClassificationMixin
+from knowledge.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.visibility import visible_pages
 
 

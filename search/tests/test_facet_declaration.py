@@ -1,15 +1,14 @@
 """The facet declaration (knowledge.facets) is the only list of filters: listings, /recherche/,
-the API and the index documents all accept and carry exactly the facets each page type declares."""
+the API and the index documents all accept and carry exactly the facets each page type declares
+(the API's filters: api/tests/test_filters.py)."""
 
 import pytest
 
-from knowledge.api.filters import TAXONOMY_FILTERS
 from knowledge.facets import FACETS, faceted_page_models
 from knowledge.factories import PracticeSheetPageFactory, TestimonyPageFactory, taxonomy
 from knowledge.filters import filter_form_for
 from knowledge.models import (
     Dispositif,
-    GuideChapterPage,
     PracticeSheetPage,
     ProjectStep,
     Territory,
@@ -22,12 +21,6 @@ from search.forms import SearchForm
 
 def declared_params(model):
     return {field.facet.param for field in model.facet_fields}
-
-
-@pytest.mark.parametrize("model", [GuideChapterPage, PracticeSheetPage, TestimonyPage])
-def test_api_filters_apply_to_exactly_the_declared_facets(model):
-    applying = {param for param, places in TAXONOMY_FILTERS.items() if model in dict(places)}
-    assert applying == declared_params(model)
 
 
 @pytest.mark.parametrize("model", [PracticeSheetPage, TestimonyPage])

@@ -1,4 +1,4 @@
-"""/api/v2/search/ (search/api.py): the reader search as JSON, same form, same service."""
+"""/api/v2/search/ (api/views/search.py): the reader search as JSON, same form, same service."""
 
 import datetime
 
@@ -7,14 +7,7 @@ from django.core.cache import cache
 from django.http import QueryDict
 from django.test import override_settings
 
-from knowledge.tests.api_fixtures import build_api_content
 from search.service import search
-
-
-@pytest.fixture
-def content(db):
-    cache.clear()
-    return build_api_content()
 
 
 def test_results_have_type_title_url_highlighted_excerpt_and_place(client, content):

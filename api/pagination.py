@@ -1,10 +1,14 @@
-"""Offset/limit pagination with Wagtail's response shape, a capped limit and French errors."""
+"""Offset/limit pagination with Wagtail's response shape, a capped limit and French errors.
+
+With ``?search=`` the listing's ``meta`` also says whether the search service's bound cut the
+matches (``search_truncated``, and then a French ``notice``): see ``api.filters``.
+"""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.api.v2.pagination import WagtailPagination
 
-from knowledge.api.errors import bad_request
+from api.errors import bad_request
 
 DEFAULT_LIMIT = 20
 
@@ -26,6 +30,13 @@ def parse_non_negative(request, name, default):
     return int(raw)
 
 
+def search_truncated_notice(limit):
+    return _(
+        "Plus de %(limit)d pages correspondent à cette recherche : seules les %(limit)d plus "
+        "pertinentes sont retenues. Précisez la recherche ou ajoutez des filtres."
+    ) % {"limit": limit}
+
+
 class BoussolePagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = parse_non_negative(request, "offset", 0)
@@ -38,3 +49,13 @@ class BoussolePagination(WagtailPagination):
         self.view = view
         self.total_count = queryset.count()
         return queryset[offset : offset + limit]
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        matches = getattr(self.view, "search_matches", None)
+        if matches is not None:
+            meta = response.data["meta"]
+            meta["search_truncated"] = matches.truncated
+            if matches.truncated:
+                meta["notice"] = search_truncated_notice(matches.limit)
+        return response

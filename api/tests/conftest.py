@@ -1,5 +1,10 @@
-"""Content for the API tests: one of each visible type, and one of each thing that must not show."""
+"""Fixtures of the API tests: content with one of each visible type and one of each thing that
+must not show, the WSGI app's database connection kept, and small response checks."""
 
+import pytest
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from wagtail.models import PageViewRestriction
 
 from knowledge.factories import (
@@ -19,9 +24,12 @@ from knowledge.models import (
     Territory,
     TestimonyPage,
 )
+from search.indexing import rebuild
 
 
-def build_api_content():
+@pytest.fixture
+def content(db):
+    cache.clear()
     theme = ThemeFactory(name="Santé mentale", slug="sante-mentale")
     other_theme = ThemeFactory(name="Habitat", slug="habitat")
     diagnostic = taxonomy(ProjectStep, "diagnostic")
@@ -76,8 +84,6 @@ def build_api_content():
     edited.definition = "<p>Définition du brouillon.</p>"
     edited.save_revision()
 
-    from search.indexing import rebuild
-
     rebuild()
     return {
         "theme": theme,
@@ -91,3 +97,41 @@ def build_api_content():
         "term": term,
         "draft_term": draft_term,
     }
+
+
+@pytest.fixture
+def wsgi_keeps_test_connection():
+    """The WSGI app closes DB connections at the end of each request (Django's signal); the
+    test client switches that off, so must we: the test's transaction lives on the connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def _ids(response):
+    assert response.status_code == 200, response.content
+    return {item["id"] for item in response.json()["items"]}
+
+
+def _assert_french_400(response):
+    assert response.status_code == 400, response.content
+    message = response.json()["message"]
+    assert message and message.isascii() is False or "«" in message or " " in message
+    # French wording, never Wagtail's English
+    for english in ["must be", "unknown fields", "doesn't exist", "not allowed", "query parameter"]:
+        assert english not in message
+    return message
+
+
+@pytest.fixture
+def ids():
+    """ids(response): the ids listed by a 200 response."""
+    return _ids
+
+
+@pytest.fixture
+def assert_french_400():
+    """assert_french_400(response): a 400 whose message is French; returns the message."""
+    return _assert_french_400

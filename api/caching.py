@@ -3,7 +3,7 @@
 import functools
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import DateTimeField, Subquery
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -11,22 +11,38 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.http import http_date
+from wagtail.models import ModelLogEntry, Page, PageLogEntry
+
+from knowledge.models import GlossaryTerm
+
+# What changes readable content, each with the column saying when: publications, and every
+# logged action (unpublish, move, delete, snippet or media edit).
+LAST_CHANGE_SOURCES = {
+    "page_published": (Page, "last_published_at"),
+    "term_published": (GlossaryTerm, "last_published_at"),
+    "page_logged": (PageLogEntry, "timestamp"),
+    "model_logged": (ModelLogEntry, "timestamp"),
+}
+
+
+def _newest(model, column):
+    """The latest non-null value of ``column``: ORDER BY … DESC LIMIT 1 (an index scan where
+    the column is indexed, as the log timestamps are)."""
+    newest = model.objects.filter(**{f"{column}__isnull": False}).order_by(f"-{column}")
+    return Subquery(newest.values(column)[:1], output_field=DateTimeField())
 
 
 def content_last_modified():
-    """When readable content last changed: latest publication or logged action (unpublish,
-    move, delete, snippet edit). Never None, so Last-Modified is always sent."""
-    from wagtail.models import ModelLogEntry, Page, PageLogEntry
-
-    from knowledge.models import GlossaryTerm
-
-    stamps = [
-        Page.objects.aggregate(m=Max("last_published_at"))["m"],
-        GlossaryTerm.objects.aggregate(m=Max("last_published_at"))["m"],
-        PageLogEntry.objects.aggregate(m=Max("timestamp"))["m"],
-        ModelLogEntry.objects.aggregate(m=Max("timestamp"))["m"],
-    ]
-    stamps = [s for s in stamps if s is not None]
+    """When readable content last changed, in ONE query: the latest of the sources above, each
+    a scalar subquery of a single-row select (the tree root, which every site has). None when
+    nothing was ever published or logged (then no Last-Modified is sent)."""
+    stamps = (
+        Page.objects.filter(depth=1)
+        .order_by()
+        .annotate(**{name: _newest(*source) for name, source in LAST_CHANGE_SOURCES.items()})
+        .values_list(*LAST_CHANGE_SOURCES)[:1]
+    )
+    stamps = [s for row in stamps for s in row if s is not None]
     return max(stamps) if stamps else None
 
 

@@ -1,16 +1,24 @@
-"""Query-string filters of the headless API, each validating its input (400 in French)."""
+"""Query-string filters of the headless API, each validating its input (400 in French).
+
+``ServiceSearchFilter`` is ``?search=`` on /api/v2/pages/: it asks the Boussole search service
+(never Wagtail's backend) for the matching page ids once, so the API finds what the reader
+search finds (accents, stems, acronyms, typos), and the page's filters narrow the search.
+"""
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, When
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 
-from knowledge.api.errors import bad_request
-from knowledge.facets import FACETS, facet_places
+from api.errors import bad_request
+from knowledge.facets import FACETS, facet_places, faceted_page_models
 from knowledge.filters import slug_choice_field
+from search.facets import TYPE_KEY
+from search.service import MATCHING_PAGES_MAX, PageMatches, matching_page_ids
 
 # The API's taxonomy filters, by public parameter: each facet and where page types store it.
 TAXONOMY_FILTERS = {facet.param: facet_places(facet) for facet in FACETS}
+FACET_KEYS = {facet.param: facet.key for facet in FACETS}
 
 # Same field as the listings: same French error on an unknown slug.
 TaxonomyFilterForm = type(
@@ -85,3 +93,49 @@ class OrderingFilter(BaseFilterBackend):
                     allowed=", ".join(allowed),
                 )
         return queryset.order_by(*fields, "pk")
+
+
+def search_filters(request, page_models):
+    """The page filters of the request as search index filters ({facet key: [slugs]}), or None
+    when the requested page types have nothing in the index."""
+    filters = {
+        FACET_KEYS[name]: _slugs(request, name) for name in TAXONOMY_FILTERS if name in request.GET
+    }
+    if page_models:
+        types = sorted(
+            {m.search_type for m in faceted_page_models() if issubclass(m, tuple(page_models))}
+        )
+        if not types:
+            return None
+        filters[TYPE_KEY] = types
+    return filters
+
+
+class ServiceSearchFilter(BaseFilterBackend):
+    """?search=: the pages the search service matches (``search.service.matching_page_ids``),
+    most relevant first unless ``order`` is given. Runs after the other filters (they have
+    validated their parameters) and hands them to the service, so its bound applies to the
+    filtered matches; ``view.search_matches`` keeps the answer for the listing's meta."""
+
+    limit = MATCHING_PAGES_MAX  # ids asked of the service at most
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        query = request.GET["search"]
+        if not query.strip():
+            raise bad_request(_("Le paramètre « search » est vide."))
+        filters = search_filters(request, getattr(view, "page_models", None))
+        if filters is None:
+            view.search_matches = PageMatches(ids=[], limit=self.limit)
+            return queryset.none()
+        view.search_matches = matches = matching_page_ids(query, filters=filters, limit=self.limit)
+        ids = matches.ids
+        queryset = queryset.filter(pk__in=ids)
+        if "order" in request.GET or not ids:
+            return queryset
+        relevance = Case(
+            *[When(pk=pk, then=rank) for rank, pk in enumerate(ids)],
+            output_field=IntegerField(),
+        )
+        return queryset.order_by(relevance)

@@ -1,10 +1,14 @@
-"""Serializer fields for the headless API: taxonomy as objects, related content filtered.
+"""Serializer fields for the models' ``api_fields``: taxonomy as objects, related content
+filtered to what readers may see.
 
-They are referenced from the models' `api_fields` (APIField(..., serializer=...)), so they must
-not import models at module level (models import this module).
+The models reference them (``APIField(..., serializer=...)``), so this module imports no model:
+``knowledge.visibility`` looks its models up.
 """
 
 from rest_framework.fields import Field
+from wagtail.api.utils import get_full_url
+
+from knowledge.visibility import visible_glossary_terms, visible_pages
 
 
 def taxonomy_term_data(term):
@@ -45,8 +49,6 @@ class VisiblePagesField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        from knowledge.visibility import visible_pages
-
         request = self.context.get("request")
         router = self.context.get("router")
         pages = visible_pages(value.all()).specific().order_by("title")
@@ -59,9 +61,10 @@ class VisiblePagesField(Field):
                 "html_url": page.full_url,
             }
             if router is not None and request is not None:
-                from wagtail.api.v2.utils import get_object_detail_url
-
-                item["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
+                # As wagtail.api.v2.utils.get_object_detail_url, which can't be imported while
+                # models load.
+                path = router.get_object_detail_urlpath(type(page), page.pk)
+                item["detail_url"] = get_full_url(request, path) if path else None
             items.append(item)
         return items
 
@@ -74,8 +77,6 @@ class VisibleGlossaryTermsField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        from knowledge.visibility import visible_glossary_terms
-
         terms = visible_glossary_terms().filter(pk__in=value.values("pk")).order_by("term")
         return [{"id": t.pk, "slug": t.slug, "term": t.term, "acronym": t.acronym} for t in terms]
 
@@ -91,6 +92,4 @@ class GlossaryHtmlUrlField(Field):
         return instance
 
     def to_representation(self, term):
-        from wagtail.api.utils import get_full_url
-
         return get_full_url(self.context.get("request"), term.reader_url)

@@ -1,0 +1,105 @@
+"""The api app sits above knowledge and search: nothing below imports it, no module of the
+project imports itself back through others, and the API imports project modules at module top
+only (read from the source, not by importing it)."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("api", "cms", "home", "knowledge", "search")
+# The API's modules and the serializer fields the models use.
+OWN = [*sorted((ROOT / "api").rglob("*.py")), ROOT / "knowledge" / "serializers.py"]
+
+
+def module_name(path):
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def project_modules():
+    return {
+        module_name(path): path
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+
+
+def imports(path, modules):
+    """(imported project module, at module level?) for each import statement of ``path``."""
+    found = []
+
+    def resolve(name):
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    def visit(node, nested):
+        for child in ast.iter_child_nodes(node):
+            inner = nested or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            if isinstance(child, ast.Import):
+                names = [alias.name for alias in child.names]
+            elif isinstance(child, ast.ImportFrom) and child.level == 0 and child.module:
+                names = [f"{child.module}.{alias.name}" for alias in child.names]
+            else:
+                visit(child, inner)
+                continue
+            for name in names:
+                if (target := resolve(name)) is not None:
+                    found.append((target, not inner))
+
+    visit(ast.parse(path.read_text()), False)
+    return found
+
+
+def test_no_import_circle_between_modules_of_the_project():
+    modules = project_modules()
+    graph = {
+        name: {target for target, top in imports(path, modules) if top and target != name}
+        for name, path in modules.items()
+    }
+    # Importing a.b.c imports the packages a and a.b first.
+    for name, targets in graph.items():
+        for target in list(targets):
+            parts = target.split(".")
+            graph[name] |= {
+                ".".join(parts[:i])
+                for i in range(1, len(parts))
+                if not name.startswith(".".join(parts[:i]))
+            }
+
+    def reaches(start, goal):
+        seen, todo = set(), list(graph[start])
+        while todo:
+            name = todo.pop()
+            if name == goal:
+                return True
+            if name not in seen and name in graph:
+                seen.add(name)
+                todo.extend(graph[name])
+        return False
+
+    assert [name for name in graph if reaches(name, name)] == []
+
+
+def test_nothing_below_imports_the_api():
+    modules = project_modules()
+    below = {n: p for n, p in modules.items() if n.split(".")[0] in ("knowledge", "search", "home")}
+    offending = [
+        (name, target)
+        for name, path in below.items()
+        for target, _top in imports(path, modules)
+        if target.split(".")[0] == "api"
+    ]
+    assert offending == []
+
+
+def test_the_api_imports_project_modules_at_module_top_only():
+    modules = project_modules()
+    nested = [
+        (module_name(path), target)
+        for path in OWN
+        for target, top in imports(path, modules)
+        if not top and path.name != "apps.py"
+    ]
+    assert nested == []

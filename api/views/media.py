@@ -1,0 +1,40 @@
+"""/api/v2/images/ and /api/v2/documents/: media of the public collections only."""
+
+from django.db.models import Q
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction
+
+from api.filters import OrderingFilter
+from api.views.base import BoussoleEndpointMixin
+
+
+def restricted_collection_ids():
+    """Collections under any view restriction (password, login, group): never in the API."""
+    paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    condition = Q()
+    for collection_path in paths:
+        condition |= Q(path__startswith=collection_path)
+    if not condition:
+        return []
+    return list(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+class PublicCollectionsMixin:
+    filter_backends = [OrderingFilter]
+    ordering_fields = ["id", "title", "created_at"]
+
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+class BoussoleImagesAPIViewSet(PublicCollectionsMixin, BoussoleEndpointMixin, ImagesAPIViewSet):
+    openapi_summary = "Images des collections publiques"
+    openapi_detail_summary = "Images"
+
+
+class BoussoleDocumentsAPIViewSet(
+    PublicCollectionsMixin, BoussoleEndpointMixin, DocumentsAPIViewSet
+):
+    openapi_summary = "Documents des collections publiques"
+    openapi_detail_summary = "Documents"
