@@ -82,8 +82,8 @@ search-node-stop:  ## stop the OpenSearch node of search-node
 test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests (and the search API's) against the real OpenSearch node
 	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search api/tests/test_search.py
 
-bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items, SQLite and PostgreSQL
-	$(BIN)/python -m search.bench --output var/bench.md
+bench: $(VENV)/.installed-dev postgres search-node  ## search benchmark on 20 000 items: SQLite, PostgreSQL, OpenSearch
+	$(BIN)/python -m bench --output var/bench.md --search-url http://127.0.0.1:$(SEARCH_NODE_PORT)
 
 clean:  ## remove the virtualenv and local data
 	rm -rf $(VENV) var

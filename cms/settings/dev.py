@@ -1,7 +1,7 @@
 from .base import *  # noqa: F403
 from .base import VAR_DIR, env
 
-DEBUG = True
+DEBUG = env.get("DJANGO_DEBUG", "true").lower() == "true"
 # Development only: a fixed key is harmless here and production refuses to start without its own.
 SECRET_KEY = env.get("SECRET_KEY", "dev-only-not-secret")  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
