@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The benchmark's node compiles fully, as a production one would (search-node starts fast instead).
+BENCH_NODE_JAVA_OPTS ?= -Xms1g -Xmx1g -XX:+UseParallelGC
 # HTTP port of the OpenSearch node of `make search-node` (at most 9299).
 SEARCH_NODE_PORT ?= $(or $(BOUSSOLE_SEARCH_NODE_PORT),9201)
 
@@ -82,7 +84,8 @@ search-node-stop:  ## stop the OpenSearch node of search-node
 test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests (and the search API's) against the real OpenSearch node
 	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search api/tests/test_search.py
 
-bench: $(VENV)/.installed-dev postgres search-node  ## search benchmark on 20 000 items: SQLite, PostgreSQL, OpenSearch
+bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items: SQLite, PostgreSQL, OpenSearch
+	BOUSSOLE_SEARCH_NODE_JAVA_OPTS="$(BENCH_NODE_JAVA_OPTS)" BOUSSOLE_SEARCH_NODE_PORT=$(SEARCH_NODE_PORT) bash .ci/search-node.sh start
 	$(BIN)/python -m bench --output var/bench.md --search-url http://127.0.0.1:$(SEARCH_NODE_PORT)
 
 clean:  ## remove the virtualenv and local data

@@ -304,6 +304,15 @@ class TestimonyPage(ClassificationMixin, BoussolePage):
     class Meta:
         verbose_name = _("remontée de terrain")
         verbose_name_plural = _("remontées de terrain")
+        indexes = [
+            # The visibility rule excludes these on every reader query: a tiny index answers it
+            # instead of a scan of every testimony.
+            models.Index(
+                fields=["page_ptr"],
+                condition=models.Q(consent_given=False),
+                name="testimony_without_consent",
+            )
+        ]
 
     def visible_related_sheets(self):
         """The practice sheets that cite this testimony, taxonomy loaded."""
