@@ -1,4 +1,5 @@
-"""/api/v2/images/ and /api/v2/documents/: media of the public collections only."""
+"""/api/v2/images/ and /api/v2/documents/: media that a visible page uses, outside restricted
+collections (a file only a draft uses, or no page at all, is not listed)."""
 
 from django.db.models import Q
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
@@ -6,6 +7,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
 from api.filters import OrderingFilter
+from knowledge.visibility import visible_documents, visible_images
 from api.views.base import BoussoleEndpointMixin
 
 
@@ -24,17 +26,22 @@ class PublicCollectionsMixin:
     filter_backends = [OrderingFilter]
     ordering_fields = ["id", "title", "created_at"]
 
+    visible = None  # knowledge.visibility's rule for this kind of file
+
     def get_queryset(self):
-        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+        files = self.model.objects.exclude(collection__in=restricted_collection_ids())
+        return type(self).visible(files).order_by("id")
 
 
 class BoussoleImagesAPIViewSet(PublicCollectionsMixin, BoussoleEndpointMixin, ImagesAPIViewSet):
-    openapi_summary = "Images des collections publiques"
+    openapi_summary = "Images utilisées par les pages publiées (collections publiques)"
     openapi_detail_summary = "Images"
+    visible = staticmethod(visible_images)
 
 
 class BoussoleDocumentsAPIViewSet(
     PublicCollectionsMixin, BoussoleEndpointMixin, DocumentsAPIViewSet
 ):
-    openapi_summary = "Documents des collections publiques"
+    openapi_summary = "Documents utilisés par les pages publiées (collections publiques)"
     openapi_detail_summary = "Documents"
+    visible = staticmethod(visible_documents)
