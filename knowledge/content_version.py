@@ -2,6 +2,7 @@
 privacy, taxonomy, glossary). Kept in the shared cache: per-version caches (navigation, whole
 pages) are then right in every worker process without being purged one by one."""
 
+import time
 import uuid
 
 from django.core.cache import cache
@@ -14,27 +15,37 @@ from knowledge.facets import FACETS
 CACHE_KEY = "boussole:content-version"
 
 
+def _new_token():
+    # "<unix time>-<random>": the time says when readers' content last changed (Last-Modified).
+    return f"{int(time.time())}-{uuid.uuid4().hex[:16]}"
+
+
 def current():
     """The current token (a new one if the cache lost it: everything keyed by it is then new)."""
     try:
         token = cache.get(CACHE_KEY)
         if token is None:
-            token = uuid.uuid4().hex
-            cache.add(CACHE_KEY, token, None)
-            token = cache.get(CACHE_KEY, token)
+            cache.add(CACHE_KEY, _new_token(), None)
+            token = cache.get(CACHE_KEY)
         return token
     except Exception:  # the cache is down: nothing can be cached, serve fresh
         return None
 
 
+def changed_at(token):
+    """When the content last changed, as a Unix time, from a token of ``current()``."""
+    return int(token.split("-", 1)[0])
+
+
 def bump(**kwargs):
     try:
-        cache.set(CACHE_KEY, uuid.uuid4().hex, None)
+        cache.set(CACHE_KEY, _new_token(), None)
     except Exception:
         return None
 
 
 def _bump_for_pages(sender, instance, **kwargs):
+    # Any saved page row (publishing, a draft, a script's save()): cheap, and never stale.
     if isinstance(instance, Page):
         bump()
 
@@ -42,6 +53,7 @@ def _bump_for_pages(sender, instance, **kwargs):
 def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(bump, dispatch_uid=f"boussole_content_version_{id(signal)}")
+    post_save.connect(_bump_for_pages, dispatch_uid="boussole_content_version_page_saved")
     post_delete.connect(_bump_for_pages, dispatch_uid="boussole_content_version_page_deleted")
     for model in (PageViewRestriction, *(facet.model for facet in FACETS)):
         uid = f"boussole_content_version_{model._meta.label_lower}"

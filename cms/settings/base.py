@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "cms.transactions.AtomicWritesMiddleware",
     "cms.security.BoussoleCSPMiddleware",
     "cms.security.PermissionsPolicyMiddleware",
+    # ETag from the content and 304s for every page (Last-Modified set by the page views).
+    "django.middleware.http.ConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous readers' pages from the shared cache (knowledge/page_cache.py).
+    "knowledge.page_cache.ReaderPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its French refusal page.
@@ -244,6 +248,8 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # public URLs in rich text, not Wagtail's 
 BOUSSOLE_API_SEARCH_RATE = env.get("BOUSSOLE_API_SEARCH_RATE", "60/min")
 BOUSSOLE_SEARCH_SUGGEST_RATE = env.get("BOUSSOLE_SEARCH_SUGGEST_RATE", "240/min")
 BOUSSOLE_API_CACHE_SECONDS = int(env.get("BOUSSOLE_API_CACHE_SECONDS", "60"))
+# Anonymous readers' pages kept in the shared cache (0: off); any content change invalidates.
+BOUSSOLE_PAGE_CACHE_SECONDS = int(env.get("BOUSSOLE_PAGE_CACHE_SECONDS", "3600"))
 
 # Reader search backend (search/backends/): the database by default; an OpenSearch cluster
 # with BOUSSOLE_SEARCH_BACKEND=opensearch. The database index is kept either way (fallback).
