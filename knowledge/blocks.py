@@ -1,10 +1,47 @@
 """StreamField blocks for chapters and practice sheets. Each block has a template, icon and French label."""
 
+import threading
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from knowledge import content_version
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class PageChooserBlock(blocks.PageChooserBlock):
+    """Wagtail's page chooser, whose pages are looked up once per content version and process
+    (a page saved anywhere changes the version): a listing of twenty sheets or a chapter quoting
+    five testimonies does not query once per block. Stored data is Wagtail's own (same
+    migration path). Visibility is checked where the page is shown, as before."""
+
+    CACHE_LIMIT = 5000
+    _cache, _lock = {"version": None, "pages": {}}, threading.Lock()
+
+    def bulk_to_python(self, values):
+        version = content_version.current()
+        if version is None:
+            return super().bulk_to_python(values)
+        with self._lock:
+            if self._cache["version"] != version:
+                self._cache.update(version=version, pages={})
+            pages = self._cache["pages"]
+            key = self.target_model._meta.label_lower
+            missing = [v for v in values if v is not None and (key, v) not in pages]
+        if missing:
+            found = self.target_model.objects.in_bulk(missing)
+            with self._lock:
+                if len(pages) > self.CACHE_LIMIT:
+                    pages.clear()
+                for pk in missing:
+                    pages[(key, pk)] = found.get(pk)
+        return [None if v is None else pages.get((key, v)) for v in values]
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.PageChooserBlock", args, kwargs
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -29,7 +66,7 @@ class ReflexesBlock(blocks.StructBlock):
 
 
 class QuotedTestimonyBlock(blocks.StructBlock):
-    testimony = blocks.PageChooserBlock(
+    testimony = PageChooserBlock(
         label=_("remontée de terrain"),
         page_type="knowledge.TestimonyPage",
         required=False,
@@ -47,7 +84,7 @@ class QuotedTestimonyBlock(blocks.StructBlock):
 class ResourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("intitulé"), max_length=200)
     description = blocks.TextBlock(label=_("description"), required=False)
-    page = blocks.PageChooserBlock(label=_("page de la Boussole"), required=False)
+    page = PageChooserBlock(label=_("page de la Boussole"), required=False)
     document = DocumentChooserBlock(label=_("document"), required=False)
     url = blocks.URLBlock(label=_("lien externe"), required=False)
 

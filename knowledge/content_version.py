@@ -33,8 +33,12 @@ def current():
 
 
 def changed_at(token):
-    """When the content last changed, as a Unix time, from a token of ``current()``."""
-    return int(token.split("-", 1)[0])
+    """When the content last changed, as a Unix time, from a token of ``current()`` (now for a
+    token of another form, left by an older release: never too old)."""
+    try:
+        return int(token.split("-", 1)[0])
+    except ValueError:
+        return int(time.time())
 
 
 def bump(**kwargs):

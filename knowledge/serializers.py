@@ -5,6 +5,7 @@ The models reference them (``APIField(..., serializer=...)``), so this module im
 ``knowledge.visibility`` looks its models up.
 """
 
+from django.db.models import Prefetch
 from rest_framework.fields import Field
 from wagtail.api.utils import get_full_url
 
@@ -42,16 +43,30 @@ class TaxonomyTermField(Field):
 
 
 class VisiblePagesField(Field):
-    """Related pages, restricted to what readers may see (knowledge.visibility)."""
+    """Related pages, restricted to what readers may see (knowledge.visibility).
+
+    A listing loads them for every item at once with ``prefetch_visible(model, queryset)``;
+    otherwise each item queries its own."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
+    @staticmethod
+    def prefetched_attr(name):
+        return f"_visible_{name}"
+
+    def get_attribute(self, instance):
+        prefetched = getattr(instance, self.prefetched_attr(self.source), None)
+        return prefetched if prefetched is not None else super().get_attribute(instance)
+
     def to_representation(self, value):
         request = self.context.get("request")
         router = self.context.get("router")
-        pages = visible_pages(value.all()).specific().order_by("title")
+        if isinstance(value, list):  # prefetched: already the visible ones, in title order
+            pages = value
+        else:
+            pages = visible_pages(value.all()).specific().order_by("title")
         items = []
         for page in pages:
             item = {
@@ -93,3 +108,20 @@ class GlossaryHtmlUrlField(Field):
 
     def to_representation(self, term):
         return get_full_url(self.context.get("request"), term.reader_url)
+
+
+def prefetch_visible(model, queryset):
+    """``queryset`` of ``model`` with the visible pages of each ``VisiblePagesField`` relation
+    loaded in one query per relation, however many items."""
+    prefetches = []
+    for api_field in model.api_fields:
+        if isinstance(getattr(api_field, "serializer", None), VisiblePagesField):
+            related = model._meta.get_field(api_field.name).related_model
+            prefetches.append(
+                Prefetch(
+                    api_field.name,
+                    queryset=visible_pages(related.objects.all()).order_by("title"),
+                    to_attr=VisiblePagesField.prefetched_attr(api_field.name),
+                )
+            )
+    return queryset.prefetch_related(*prefetches)

@@ -34,7 +34,8 @@ from api.openapi import (
     obj,
 )
 from api.views.base import BoussoleEndpointMixin
-from knowledge.facets import FACETS
+from knowledge.facets import FACETS, with_facets
+from knowledge.serializers import prefetch_visible
 from knowledge.visibility import visible_pages
 from search.service import MATCHING_PAGES_MAX
 from search.throttling import SearchRateThrottle
@@ -133,8 +134,11 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
             ) from e
         self.page_models = models
         if len(models) == 1:
-            # The specific model, so its own fields can be serialised.
-            return models[0].objects.filter(pk__in=self.get_base_queryset().values("pk"))
+            # The specific model, so its own fields can be serialised; what the items show
+            # (taxonomy, related pages, locale) loaded for all of them at once.
+            model = models[0]
+            queryset = model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+            return prefetch_visible(model, with_facets(queryset).select_related("locale"))
         return self.get_base_queryset().type(*models)
 
     def specific_object(self, obj):
