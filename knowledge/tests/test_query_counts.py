@@ -1,0 +1,131 @@
+"""Reader pages and API responses run a number of SQL queries that does not grow with what they
+list: related items, listing size, search results. Measured with the page cache off, on the
+second request (the first after a change rebuilds the per-version caches)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.factories import (
+    GuideChapterPageFactory,
+    PracticeSheetPageFactory,
+    TestimonyPageFactory,
+    ThemeFactory,
+    taxonomy,
+)
+from knowledge.models import Audience, Dispositif, ProjectStep, Territory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.BOUSSOLE_PAGE_CACHE_SECONDS = 0
+    settings.BOUSSOLE_API_SEARCH_RATE = "100000/min"
+
+
+def queries(client, url):
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def classified(**extra):
+    return {
+        "themes": [ThemeFactory()],
+        "project_steps": [taxonomy(ProjectStep, "diagnostic")],
+        **extra,
+    }
+
+
+def sheet(**extra):
+    return PracticeSheetPageFactory(
+        **classified(
+            dispositifs=[taxonomy(Dispositif, "clsm")],
+            audiences=[taxonomy(Audience, "partenaires")],
+            **extra,
+        )
+    )
+
+
+def testimony(**extra):
+    return TestimonyPageFactory(
+        **classified(
+            dispositif=taxonomy(Dispositif, "asv"),
+            territory=taxonomy(Territory, "paris"),
+            **extra,
+        )
+    )
+
+
+def test_a_sheet_costs_the_same_with_2_or_20_related_items(client):
+    few = sheet(title="Peu de liens")
+    few.related_sheets.set([sheet() for _ in range(2)])
+    few.related_testimonies.set([testimony() for _ in range(2)])
+    few.save()
+    many = sheet(title="Beaucoup de liens")
+    many.related_sheets.set([sheet() for _ in range(20)])
+    many.related_testimonies.set([testimony() for _ in range(20)])
+    many.save()
+    assert queries(client, many.url) == queries(client, few.url)
+    api = "/api/v2/pages/{}/"
+    assert queries(client, api.format(many.pk)) == queries(client, api.format(few.pk))
+
+
+def test_a_testimony_costs_the_same_cited_by_2_or_20_sheets(client):
+    few, many = testimony(title="Peu citée"), testimony(title="Très citée")
+    for _ in range(2):
+        sheet().related_testimonies.add(few)
+    for _ in range(20):
+        sheet().related_testimonies.add(many)
+    assert queries(client, many.url) == queries(client, few.url)
+
+
+def test_listings_cost_the_same_with_10_or_50_items(client):
+    for _ in range(10):
+        sheet(), testimony()
+    few = [queries(client, url) for url in ("/fiches-pratiques/", "/remontees-de-terrain/")]
+    for _ in range(40):
+        sheet(), testimony()
+    many = [queries(client, url) for url in ("/fiches-pratiques/", "/remontees-de-terrain/")]
+    assert many == few
+    assert queries(client, "/fiches-pratiques/?page=4") == few[0]  # deep pages cost page 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?type=knowledge.PracticeSheetPage&limit=20&fields=*",
+        "/api/v2/pages/?type=knowledge.TestimonyPage&limit=20&fields=*",
+        "/api/v2/pages/?limit=20",
+        "/api/v2/search/?q=coordination&per_page=20",
+        "/recherche/?q=coordination&per_page=20",
+    ],
+)
+def test_api_lists_and_search_cost_the_same_with_2_or_20_items(client, url):
+    from search.indexing import rebuild
+
+    for _ in range(2):
+        (
+            sheet(summary="La coordination du réseau."),
+            testimony(quote="La coordination prend du temps."),
+        )
+    rebuild()
+    few = queries(client, url)
+    for _ in range(18):
+        (
+            sheet(summary="La coordination du réseau."),
+            testimony(quote="La coordination prend du temps."),
+        )
+    rebuild()
+    assert queries(client, url) == few
+
+
+def test_a_chapter_and_the_home_page_do_not_grow_with_the_guide(client):
+    first = GuideChapterPageFactory(**classified())
+    few = (queries(client, first.url), queries(client, "/"))
+    for _ in range(20):
+        GuideChapterPageFactory(**classified())
+        sheet()
+    assert (queries(client, first.url), queries(client, "/")) == few
