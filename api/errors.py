@@ -8,6 +8,7 @@ import re
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.response import Response
@@ -17,23 +18,29 @@ from search.throttling import retry_after, throttled_message
 
 # Wagtail's own (English) messages, for the few checks we still delegate to it.
 _WAGTAIL_MESSAGES = [
-    (r"^fields error: (?P<detail>.*)$", "Paramètre « fields » mal formé : %(detail)s."),
-    (r"^unknown fields: (?P<detail>.*)$", "Champ inconnu ou non public : %(detail)s."),
+    (
+        r"^fields error: (?P<detail>.*)$",
+        gettext_lazy("Paramètre « fields » mal formé : %(detail)s."),
+    ),
+    (
+        r"^unknown fields: (?P<detail>.*)$",
+        gettext_lazy("Champ inconnu ou non public : %(detail)s."),
+    ),
     (
         r"^'(?P<detail>.*)' does not support nested fields$",
-        "Le champ « %(detail)s » n'accepte pas de sous-champs.",
+        gettext_lazy("Le champ « %(detail)s » n'accepte pas de sous-champs."),
     ),
     (
         r"^(?P<detail>child_of|ancestor_of|descendant_of) must be a positive integer$",
-        "« %(detail)s » doit être l'identifiant numérique d'une page publiée.",
+        gettext_lazy("« %(detail)s » doit être l'identifiant numérique d'une page publiée."),
     ),
     (
         r"^(?P<detail>parent|descendant|ancestor) page doesn't exist$",
-        "La page indiquée n'existe pas ou n'est pas publiée.",
+        gettext_lazy("La page indiquée n'existe pas ou n'est pas publiée."),
     ),
     (
         r"^filtering by descendant_of with child_of is not supported$",
-        "« descendant_of » et « child_of » ne peuvent pas être combinés.",
+        gettext_lazy("« descendant_of » et « child_of » ne peuvent pas être combinés."),
     ),
 ]
 
@@ -48,7 +55,7 @@ def french_message(message):
     for pattern, template in _WAGTAIL_MESSAGES:
         match = re.match(pattern, message)
         if match:
-            return _(template) % {"detail": match.groupdict().get("detail", "")}
+            return str(template) % {"detail": match.groupdict().get("detail", "")}
     return message
 
 

@@ -3,6 +3,9 @@ Permissions-Policy), the login lockout's backend and the page-password form's ra
 style); Wagtail's admin ships inline scripts and styles of its own (date pickers, inline
 panels), so only under the admin prefix are those allowed."""
 
+import contextlib
+import os
+
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -64,3 +67,20 @@ class LoginLockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+SQLITE_FILE_MODE = 0o600
+
+
+def restrict_sqlite_files(sender, connection, **kwargs):
+    """The embedded database holds password hashes and sessions: readable by its owner only
+    (the database file and its WAL companions, whatever the umask that created them)."""
+    if connection.vendor != "sqlite":
+        return
+    name = str(connection.settings_dict.get("NAME") or "")
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    for path in (name, f"{name}-wal", f"{name}-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, SQLITE_FILE_MODE)

@@ -46,3 +46,9 @@ def test_unknown_api_path_is_a_json_404(client, db):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+def test_a_nul_byte_in_find_is_a_french_400_on_every_database(client, content):
+    response = client.get("/api/v2/pages/find/", {"html_path": "/fiches\x00/"})
+    assert response.status_code == 400
+    assert "html_path" in response.json()["message"]

@@ -151,6 +151,8 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
         return super().get_throttles()
 
     def find_object(self, queryset, request):
+        if "\x00" in request.GET.get("html_path", ""):  # PostgreSQL text refuses NUL: a 500
+            raise bad_request(_("Valeur invalide pour « %(name)s »."), name="html_path")
         if "html_path" in request.GET:
             return PagesAPIViewSet.find_object(self, queryset, _GetWithoutId(request))
         return super().find_object(queryset, request)

@@ -16,6 +16,7 @@ env = os.environ
 
 INSTALLED_APPS = [
     "home",
+    "cms",
     "knowledge",
     "search",
     "api",

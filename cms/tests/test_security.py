@@ -67,3 +67,23 @@ def test_page_password_guesses_are_rate_limited(client):
     assert refused.status_code == 429
     assert "Trop d'essais" in refused.content.decode()
     assert refused["Retry-After"]
+
+
+def test_the_embedded_database_file_is_readable_by_its_owner_only(tmp_path):
+    import os
+    import stat
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    base = Path(__file__).resolve().parents[2]
+    database = tmp_path / "boussole.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "BOUSSOLE_VAR_DIR": str(tmp_path),
+    }
+    code = "import django; django.setup(); from django.db import connection; connection.ensure_connection()"
+    subprocess.run([sys.executable, "-c", code], cwd=base, env=env, check=True, timeout=60)
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
