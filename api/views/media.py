@@ -7,8 +7,8 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
 from api.filters import OrderingFilter
-from knowledge.visibility import visible_documents, visible_images
 from api.views.base import BoussoleEndpointMixin
+from knowledge.visibility import visible_documents, visible_images
 
 
 def restricted_collection_ids():

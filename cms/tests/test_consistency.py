@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from knowledge.factories import PracticeSheetPageFactory
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("probes") / "publish_probe.py"
 KILLS = 20
@@ -70,8 +72,6 @@ def test_twenty_concurrent_publishes_on_sqlite_all_succeed(probe):
 
 @pytest.mark.django_db
 def test_boussole_check_reports_a_live_page_without_revision(capsys):
-    from knowledge.factories import PracticeSheetPageFactory
-
     PracticeSheetPageFactory(title="Sans révision")  # factories publish without a revision
     with pytest.raises(Exception, match="incohérence"):
         call_command("boussole_check")

@@ -14,6 +14,7 @@ from knowledge.factories import (
     taxonomy,
 )
 from knowledge.models import Audience, Dispositif, ProjectStep, Territory
+from search.indexing import rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +105,6 @@ def test_listings_cost_the_same_with_10_or_50_items(client):
     ],
 )
 def test_api_lists_and_search_cost_the_same_with_2_or_20_items(client, url):
-    from search.indexing import rebuild
-
     for _ in range(2):
         (
             sheet(summary="La coordination du réseau."),

@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
+from knowledge.demo.accounts import ensure_demo_accounts
 from knowledge.factories import (
     GuideChapterPageFactory,
     PracticeSheetPageFactory,
@@ -252,8 +253,6 @@ class TestDemoAccounts:
 
         from django.contrib.auth import get_user_model
 
-        from knowledge.demo.accounts import ensure_demo_accounts
-
         settings.BOUSSOLE_DEMO_ACCOUNTS = False
         settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
         assert ensure_demo_accounts(StringIO()) == {}
@@ -266,8 +265,6 @@ class TestDemoAccounts:
         from io import StringIO
 
         from django.contrib.auth import authenticate, get_user_model
-
-        from knowledge.demo.accounts import ensure_demo_accounts
 
         settings.BOUSSOLE_DEMO_ACCOUNTS = True
         settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "var" / "demo-accounts.txt"

@@ -16,10 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowContentType, WorkflowState
 
+from knowledge.demo.accounts import ensure_demo_accounts
+from knowledge.demo.workflow_stages import stage_demo_workflow
 from knowledge.factories import (
     GlossaryTermFactory,
     PracticeSheetPageFactory,
     TestimonyPageFactory,
+    draft_of,
     home_page,
     sheet_index_page,
 )
@@ -32,6 +35,7 @@ from knowledge.workflows import (
     VALIDATION_TASK_NAME,
     WORKFLOW_NAME,
 )
+from search.indexing import rebuild
 
 pytestmark = pytest.mark.django_db
 
@@ -354,8 +358,6 @@ class TestNothingUnpublishedReachesReaders:
 
     @pytest.fixture
     def items(self, people, fresh, start_review):
-        from search.indexing import rebuild
-
         draft = PracticeSheetPageFactory(
             title=f"Brouillon {self.SECRET}", live=False, owner=people["author"]
         )
@@ -366,8 +368,6 @@ class TestNothingUnpublishedReachesReaders:
         state = fresh(in_review).current_workflow_task_state
         state.task.specific.on_action(state, people["peer"], "approve")  # awaits validation
         live = PracticeSheetPageFactory(title="Fiche publiée", owner=people["author"])
-        from knowledge.factories import draft_of
-
         draft_of(live, title=f"Fiche publiée {self.SECRET}", summary=self.SECRET)
         rebuild()
         return {"draft": draft, "in_review": in_review, "live": live}
@@ -418,9 +418,6 @@ class TestDemoWorkflowStages:
     def staged(self, settings, tmp_path):
         from io import StringIO
 
-        from knowledge.demo.accounts import ensure_demo_accounts
-        from knowledge.demo.workflow_stages import stage_demo_workflow
-
         settings.BOUSSOLE_DEMO_ACCOUNTS = True
         settings.BOUSSOLE_DEMO_ACCOUNTS_FILE = tmp_path / "demo-accounts.txt"
         sheet_index_page()
@@ -464,16 +461,12 @@ class TestDemoWorkflowStages:
 
         from wagtail.models import TaskState
 
-        from knowledge.demo.workflow_stages import stage_demo_workflow
-
         counts = (PracticeSheetPage.objects.count(), TaskState.objects.count())
         assert stage_demo_workflow(StringIO()) == []
         assert (PracticeSheetPage.objects.count(), TaskState.objects.count()) == counts
 
     def test_without_demo_accounts_nothing_is_staged(self):
         from io import StringIO
-
-        from knowledge.demo.workflow_stages import stage_demo_workflow
 
         sheet_index_page()
         assert stage_demo_workflow(StringIO()) == []

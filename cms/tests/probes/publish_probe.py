@@ -16,6 +16,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models.signals import post_save  # noqa: E402
@@ -29,6 +30,9 @@ from wagtail.test.utils.form_data import (  # noqa: E402
     rich_text,
     streamfield,
 )
+
+from home.models import HomePage  # noqa: E402
+from knowledge.models import PracticeSheetIndexPage  # noqa: E402
 
 EDITOR = "editrice"
 
@@ -50,16 +54,12 @@ def form(title):
 
 
 def client():
-    from django.contrib.auth import get_user_model
-
     c = Client()
     c.force_login(get_user_model().objects.get(username=EDITOR))
     return c
 
 
 def add_url():
-    from knowledge.models import PracticeSheetIndexPage
-
     index = PracticeSheetIndexPage.objects.get()
     return f"/admin/pages/add/knowledge/practicesheetpage/{index.pk}/"
 
@@ -90,11 +90,6 @@ def arm_kill_point(point):
 
 def main(command, *args):
     if command == "setup":
-        from django.contrib.auth import get_user_model
-
-        from home.models import HomePage
-        from knowledge.models import PracticeSheetIndexPage
-
         call_command("migrate", verbosity=0)
         get_user_model().objects.create_superuser(EDITOR, "e@example.org", "x")
         index = HomePage.objects.get().add_child(
