@@ -19,6 +19,20 @@ from knowledge.visibility import visible_glossary_terms, visible_pages
 from search import text
 from search.facets import GLOSSARY_TYPE, GLOSSARY_TYPE_LABEL, TYPE_KEY
 
+# What a search hit carries back: every document field but those only searched by.
+HIT_FIELDS = (
+    "key",
+    "page_id",
+    "glossary_term_id",
+    "content_type",
+    "type_label",
+    "title",
+    "title_folded",
+    "place",
+    "url",
+    "date",
+    "text",
+)
 PLACE_SEPARATOR = " › "
 # Column sizes of the database backend's SearchDocument (other backends store the same values).
 TITLE_CHARS, PLACE_CHARS = 255, 1000

@@ -23,23 +23,13 @@ from search.backends.base import BackendResults, BaseSearchBackend, Rebuilder
 from search.backends.database.postgresql import PostgresDialect
 from search.backends.database.snapshot import get_snapshot, membership
 from search.backends.database.sqlite import SQLiteDialect
+from search.documents import HIT_FIELDS
 from search.facets import GLOSSARY_TYPE
 from search.models import SearchDocument, SearchFacet, SearchIndexState
 
 DIALECTS = {"sqlite": SQLiteDialect, "postgresql": PostgresDialect}
-DOCUMENT_FIELDS = (
-    "page_id",
-    "glossary_term_id",
-    "content_type",
-    "type_label",
-    "title",
-    "title_folded",
-    "place",
-    "url",
-    "date",
-    "text",
-)
-HIT_COLUMNS = ("key", *DOCUMENT_FIELDS)
+DOCUMENT_FIELDS = HIT_FIELDS[1:]  # the SearchDocument columns besides the key
+HIT_COLUMNS = HIT_FIELDS
 # Above this many matches, ranking is bounded: items whose title matches come first (ranked
 # among the first RANK_LIMIT of them), then the others by date. Below it, ranking is exact.
 RANK_LIMIT = 1000

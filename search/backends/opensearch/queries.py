@@ -25,22 +25,9 @@ from elasticsearch_dsl import A, Q, Search
 from elasticsearch_dsl.response import Response
 
 from search.backends.opensearch.mapping import TITLE_BOOST
+from search.documents import HIT_FIELDS
 from search.facets import GLOSSARY_TYPE
 
-# What a hit holds: the document's fields except the ones only used to search.
-HIT_FIELDS = (
-    "key",
-    "page_id",
-    "glossary_term_id",
-    "content_type",
-    "type_label",
-    "title",
-    "title_folded",
-    "place",
-    "url",
-    "date",
-    "text",
-)
 SOURCE_FIELDS = (*HIT_FIELDS, "search_title", "facets")
 FACET_SIZE = 500  # buckets per facet: more than any taxonomy has values
 EXCERPT_CHARS = 260
