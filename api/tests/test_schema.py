@@ -250,8 +250,11 @@ def test_throttled_responses_validate(client, content, openapi):
 def test_a_standard_generator_builds_a_client_that_calls_the_api(
     client, content, tmp_path, wsgi_keeps_test_connection
 ):
+    # No network: httpx talks to the Django WSGI app in-process (the test client would switch
+    # Django's connection-closing signals back on after its request).
+    wsgi = httpx.Client(base_url="http://testserver", transport=httpx.WSGITransport(application))
     document = tmp_path / "openapi.json"
-    document.write_bytes(client.get("/api/schema/").content)
+    document.write_bytes(wsgi.get("/api/schema/").content)
     config = Config.from_sources(
         ConfigFile(post_hooks=[], package_name_override="boussole_client"),
         MetaType.NONE,
@@ -271,10 +274,7 @@ def test_a_standard_generator_builds_a_client_that_calls_the_api(
         pages_list = importlib.import_module("boussole_client.api.pages.pages_list")
         search = importlib.import_module("boussole_client.api.recherche.search")
         api = package.Client(base_url="http://testserver")
-        # No network: the generated client's httpx talks to the Django WSGI app in-process.
-        api.set_httpx_client(
-            httpx.Client(base_url="http://testserver", transport=httpx.WSGITransport(application))
-        )
+        api.set_httpx_client(wsgi)
 
         theme = themes_detail.sync("sante-mentale", client=api)
         assert theme.name == "Santé mentale"

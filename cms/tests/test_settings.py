@@ -11,8 +11,12 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 SAFE_KEY = "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2
 
 
+# Set by the browser tests for their live server: never part of a deployment.
+NOT_INHERITED = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _load_production_settings(code="import django; django.setup(); print('ok')", **env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    clean_env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     clean_env.update(env, DJANGO_SETTINGS_MODULE="cms.settings.production")
     return subprocess.run(
         [sys.executable, "-c", code],
