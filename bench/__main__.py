@@ -17,6 +17,12 @@ its figures as JSON (var/bench-<column>.json). A column that cannot be measured 
 node, no PostgreSQL) says why in one French line; the others still run. The report
 (``bench.report``) goes to ``--output`` (var/bench.md), every figure to var/bench.json, and the
 Markdown is printed at the end. Exit status 1 when a column could not be measured.
+
+After the columns comes the load test (``bench.load``: gunicorn and wrk on the SQLite and
+PostgreSQL bench databases, ``--duration`` seconds per URL, 20, or 5 with ``--quick``; figures
+in var/bench-load.json). ``--only search|load|faults`` runs one part; ``faults`` is the fault
+script (``bench.faults``, var/bench-faults.json), which ``make bench`` runs last. The load test
+and the fault script put their own section into ``--output``, replacing an earlier one.
 """
 
 import argparse
@@ -328,6 +334,42 @@ def _run_column(engine, total, var_dir, search_url):
     return {"engine": engine, "error": message}
 
 
+PARTS = ("search", "load", "faults")
+
+
+def _run_part(part, args, engines, output):
+    """The load test (``bench.load``) or the fault script (``bench.faults``): its JSON to
+    var/bench-<part>.json, its section into ``output`` (replacing an earlier one), printed."""
+    from bench import report
+
+    if part == "load":
+        from bench import load
+
+        duration = args.duration or (load.QUICK_DURATION if args.quick else load.DEFAULT_DURATION)
+        chosen = [e for e in engines if e in load.ENGINES]
+        if not chosen:
+            _log("==> Test de charge : aucune base parmi --engines (sqlite, postgresql), sauté")
+            return 0
+        _log(f"==> Test de charge ({', '.join(chosen)}, {duration} s par URL)")
+        summary = load.run(chosen, args.items, duration, output.parent)
+        section, heading = report.load_markdown(summary), report.LOAD_HEADING
+        failed = any(r.get("error") for r in summary["engines"]) or not summary["engines"]
+    else:
+        from bench import faults
+
+        _log("==> Pannes (PostgreSQL, moteur de recherche, requêtes hostiles)")
+        summary = faults.run(args.search_url, output.parent, args.items)
+        section, heading = report.faults_markdown(summary), report.FAULTS_HEADING
+        failed = not summary.get("ok")
+    output.parent.joinpath(f"bench-{part}.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2)
+    )
+    report.replace_section(output, heading, section)
+    _log("")
+    _log(section)
+    return 1 if failed else 0
+
+
 def main(argv=None):
     from bench.report import markdown
 
@@ -336,6 +378,11 @@ def main(argv=None):
     parser.add_argument("--items", type=int, default=20_000)
     parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--search-url", default=SEARCH_URL, help="OpenSearch node of the column")
+    parser.add_argument(
+        "--only", choices=PARTS, help="one part: the search columns, the load test or the faults"
+    )
+    parser.add_argument("--duration", type=int, help="load test: seconds of wrk per URL (20)")
+    parser.add_argument("--quick", action="store_true", help="load test: 5 s per URL")
     parser.add_argument("--column", choices=ENGINES, help=argparse.SUPPRESS)  # a column's process
     parser.add_argument("--json", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -350,6 +397,8 @@ def main(argv=None):
         parser.error(f"--engines : valeurs possibles {', '.join(ENGINES)} (reçu : {args.engines})")
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
+    if args.only in ("load", "faults"):
+        return _run_part(args.only, args, engines, output)
     started = time.perf_counter()
     results = []
     for engine in engines:
@@ -360,7 +409,10 @@ def main(argv=None):
     output.with_suffix(".json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
     _log("")
     _log(report)
-    return 1 if any(r.get("error") for r in results) else 0
+    status = 1 if any(r.get("error") for r in results) else 0
+    if args.only == "search":
+        return status
+    return max(status, _run_part("load", args, engines, output))
 
 
 if __name__ == "__main__":
