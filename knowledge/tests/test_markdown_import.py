@@ -1,6 +1,7 @@
 """boussole_import_markdown: one file per page, drafts only, all or nothing, errors by line."""
 
 import datetime
+import json
 import textwrap
 from io import StringIO
 
@@ -8,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
@@ -210,7 +212,7 @@ def test_the_draft_is_what_the_editor_would_have_saved(sections, write, client, 
         for volatile in ("latest_revision", "latest_revision_created_at"):
             content.pop(volatile), expected.pop(volatile)
         assert Revision.objects.get(pk=page.latest_revision_id).as_object().title == page.title
-        assert content == _jsonable(expected)
+        assert _jsonable(content) == _jsonable(expected)
         assert list(
             PageLogEntry.objects.filter(page_id=page.pk).values_list("action", flat=True)
         ) == ["wagtail.create"]
@@ -230,11 +232,19 @@ def test_the_draft_is_what_the_editor_would_have_saved(sections, write, client, 
 
 
 def _jsonable(data):
-    import json
+    """``data`` as JSON values, StreamField strings parsed: PostgreSQL's jsonb keeps a stream's
+    keys in its own order, which is the same content."""
 
-    from django.core.serializers.json import DjangoJSONEncoder
+    def parsed(value):
+        if isinstance(value, str) and value.startswith("[{"):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
 
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    plain = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    return {key: parsed(value) for key, value in plain.items()}
 
 
 def test_keys_are_derived_from_the_facet_declaration(sections):
