@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from knowledge.transfer.progress import ProgressBar
 from search.indexing import BATCH_SIZE, RebuildError, catch_up, rebuild
-from search.progress import ProgressBar
 
 
 class Command(BaseCommand):
@@ -23,7 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, batch_size, catch_up, **options):
-        progress = ProgressBar(self.stdout, _("Index"), enabled=options["verbosity"] > 0)
+        bar = ProgressBar(self.stdout, enabled=options["verbosity"] > 0)
+
+        def progress(done, total):
+            bar(_("éléments indexés"), done, total)
+
         if catch_up:
             return self.catch_up(progress)
         try:
