@@ -63,3 +63,7 @@ def connect_signals():
         uid = f"boussole_content_version_{model._meta.label_lower}"
         post_save.connect(bump, sender=model, dispatch_uid=f"{uid}_saved")
         post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}_deleted")
+    # Glossary terms are marked in page bodies: a script's save() or a deletion changes pages.
+    for signal, done in ((post_save, "saved"), (post_delete, "deleted")):
+        uid = f"boussole_content_version_glossary_{done}"
+        signal.connect(bump, sender="knowledge.GlossaryTerm", dispatch_uid=uid)

@@ -20,7 +20,7 @@ def test_glossary_serves_the_live_version_not_the_draft_revision(client, content
     assert by_slug == by_id
     assert "concertation locale" in by_slug["definition"]
     assert "brouillon" not in by_slug["definition"]
-    assert by_slug["meta"]["html_url"].endswith("/glossaire/#clsm")
+    assert by_slug["meta"]["html_url"].endswith("/glossaire/clsm/")
 
 
 def test_glossary_see_also_links_only_live_terms(client, content):

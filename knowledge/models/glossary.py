@@ -119,8 +119,8 @@ class GlossaryTerm(
 
     @property
     def reader_url(self):
-        """Where a reader finds the term: its anchor on the glossary A–Z page."""
-        return f"{reverse('knowledge:glossary')}#{self.slug}"
+        """Where a reader finds the term: its own page (/glossaire/<slug>/)."""
+        return reverse("knowledge:glossary_term", args=[self.slug])
 
     def get_preview_template(self, request, mode_name):
         return "knowledge/glossary_term_preview.html"

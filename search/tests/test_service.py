@@ -129,7 +129,7 @@ def test_glossary_terms_are_results_and_shown_as_matches(corpus):
     results = search({"q": "clsm"})
     assert "glossaire" in {h.type for h in results.results}
     assert results.glossary[0]["acronym"] == "CLSM"
-    assert results.glossary[0]["url"] == "/glossaire/#clsm"
+    assert results.glossary[0]["url"] == "/glossaire/clsm/"
 
 
 def test_spelling_suggestion_when_nothing_is_found(corpus):
