@@ -5,6 +5,7 @@ The taxonomy filters of a listing are derived from its page type's ``facet_field
 adds fixed-choice filters in ``listing_filters``.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,33 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.facets import FACETS
 
 INVALID_CHOICE = _("« %(value)s » n'est pas une valeur connue pour ce filtre.")
+
+
+def label_sort_key(label):
+    """Sort key of a label as readers see it: accents and case ignored ("Évaluation" after
+    "Diagnostic", "CLS" before "CLSM"), the same on every database."""
+    text = unicodedata.normalize("NFKD", str(label))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def term_label(term):
+    """The one label of a taxonomy term, on every page and in every facet: its ``str()``
+    (a dispositif's acronym, a département with its number)."""
+    return str(term)
+
+
+def ordered_terms(terms):
+    """Taxonomy terms in the order readers expect, by what is shown: their label, except for
+    terms with an editorial order (project steps follow the course of a project)."""
+    terms = list(terms)
+    if terms and hasattr(terms[0], "sort_order"):
+        return sorted(terms, key=lambda t: (t.sort_order, label_sort_key(term_label(t))))
+    return sorted(terms, key=lambda t: label_sort_key(term_label(t)))
+
+
+def taxonomy_choices(model):
+    """(slug, label) pairs of a taxonomy, in display order (``ordered_terms``)."""
+    return [(term.slug, term_label(term)) for term in ordered_terms(model.objects.all())]
 
 
 def slug_choice_field(model, label):
@@ -35,10 +63,12 @@ class ListingFilterForm(forms.Form):
 
     lookups = {}
 
-    def filter(self, queryset):
+    def filter(self, queryset, skip=None):
+        """``queryset`` narrowed by every selected filter but ``skip`` (a facet's counts are
+        computed with the other filters applied)."""
         filtered = False
         for name, lookup in self.lookups.items():
-            values = self.cleaned_data.get(name)
+            values = self.cleaned_data.get(name) if name != skip else None
             if values:
                 queryset = queryset.filter(**{f"{lookup}__in": values})
                 filtered = True

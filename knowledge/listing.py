@@ -1,21 +1,40 @@
 """Filtered, paginated listings of a page's children for the reader site."""
 
+from django import forms
 from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from knowledge.facets import facet_lookups
-from knowledge.filters import filter_form_for
+from knowledge.filters import filter_form_for, ordered_terms, term_label
 from knowledge.visibility import visible_pages
+
+SORT_PARAM = "tri"
+SORT_TITLE = ("titre", _("titre (de A à Z)"), ("title",))
+SORT_DATE = (
+    "date",
+    _("date de mise à jour (les plus récentes d'abord)"),
+    ("-last_published_at", "title"),
+)
+SORT_COLLECTED = (
+    "recueil",
+    _("date de recueil (les plus récentes d'abord)"),
+    ("-collected_on", "title"),
+)
 
 
 class ListingPageMixin:
     """An index page whose children readers filter by taxonomy through the query string.
 
-    Subclasses name the page type they list (``listing_page_type``) and its order."""
+    Subclasses name the page type they list (``listing_page_type``) and its sorts
+    (``listing_sorts``: (query value, label, ordering), the first is the default)."""
 
     paginate_by = 12
     listing_page_type = None  # "app_label.ModelName"
-    listing_ordering = ("title",)
+    listing_sorts = (SORT_TITLE, SORT_DATE)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -36,31 +55,129 @@ def _without(query, name, value):
     return query.urlencode()
 
 
+def _facet_counts(form, items, name, field):
+    """{value: number of items} for one filter, the other selected filters applied (one query)."""
+    lookup = form.lookups[name]
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        lookup = f"{lookup}__slug"
+    narrowed = form.filter(items, skip=name) if form.is_bound else items
+    rows = (
+        narrowed.order_by()
+        .values(lookup)
+        .annotate(n=Count("pk", distinct=True))
+        .values_list(lookup, "n")
+    )
+    return {value: n for value, n in rows if value is not None}
+
+
+def _filter_facets(form, items):
+    """The filters as the template shows them: per filter its label, then each value with its
+    one label (``term_label``), its count and whether it is selected, in display order."""
+    selected = {}
+    if form.is_bound and form.is_valid():
+        for name in form.fields:
+            values = form.cleaned_data.get(name) or []
+            selected[name] = {getattr(v, "slug", v) for v in values}
+    facets = []
+    for name, field in form.fields.items():
+        counts = _facet_counts(form, items, name, field)
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            pairs = [(t.slug, term_label(t)) for t in ordered_terms(field.queryset)]
+        else:
+            pairs = [(str(v), str(label)) for v, label in field.choices]
+        chosen = selected.get(name, set())
+        choices = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value in chosen,
+                "id": f"filtre-{name}-{value}",
+            }
+            for value, label in pairs
+            # A value no item carries is only noise, unless the reader selected it.
+            if counts.get(value) or value in chosen
+        ]
+        if choices:
+            facets.append(
+                {"name": name, "label": field.label, "choices": choices, "selected": len(chosen)}
+            )
+    return facets
+
+
+def _sort(index_page, request):
+    """(query value, ordering, error message or None) of the requested sort."""
+    sorts = index_page.listing_sorts
+    wanted = request.GET.get(SORT_PARAM) or sorts[0][0]
+    for value, _label, ordering in sorts:
+        if value == wanted:
+            return value, ordering, None
+    return (
+        sorts[0][0],
+        sorts[0][2],
+        _gettext("Tri inconnu : choisissez %(choices)s.")
+        % {"choices": ", ".join(f"« {v} »" for v, _label, _o in sorts)},
+    )
+
+
+def listing_heading(index_page, active_filters, page_obj, count):
+    """(title, description) of a listing as filtered: unique per filter set and page, for the
+    <title> and the meta description."""
+    title = index_page.seo_title or index_page.title
+    parts = [title]
+    if active_filters:
+        parts.append(", ".join(str(a["label"]) for a in active_filters))
+    if page_obj.number > 1:
+        parts.append(_gettext("page %(n)s") % {"n": page_obj.number})
+    results = ngettext("%(n)s résultat", "%(n)s résultats", count) % {"n": count}
+    if active_filters:
+        filters = " ; ".join(f"{a['field']} : {a['label']}" for a in active_filters)
+        description = _gettext(
+            "%(title)s de la Boussole filtrées par %(filters)s (%(results)s)."
+        ) % {
+            "title": title,
+            "filters": filters,
+            "results": results,
+        }
+    else:
+        description = (
+            index_page.search_description
+            or index_page.summary
+            or (
+                _gettext("%(title)s de la Boussole (%(results)s).")
+                % {"title": title, "results": results}
+            )
+        )
+    return " — ".join(parts), description
+
+
 def build_listing(index_page, request):
     """Live public children only, filtered by the query string, one page of results.
 
-    Unknown filter values never raise: they come back as `filter_errors` (the view answers
-    400 with the message) and the unfiltered listing is still shown.
+    Guarantees: unknown filter values or sort never raise: they come back as `filter_errors`
+    (the view answers 400 with the message) and the unfiltered listing is still shown; each
+    filter value comes with its count, the other filters applied, in a constant number of
+    queries (one per filter); values are sorted by their shown label; the title and
+    description name the filters and the page.
     """
     model = apps.get_model(index_page.listing_page_type)
     form_class = filter_form_for(model)
     select, prefetch = facet_lookups(model)  # the taxonomy the cards show
-    items = (
-        visible_pages(model.objects.child_of(index_page))
-        .order_by(*index_page.listing_ordering)
-        .select_related(*select)
-        .prefetch_related(*prefetch)
-    )
+    visible = visible_pages(model.objects.child_of(index_page))
+    sort, ordering, sort_error = _sort(index_page, request)
     form = form_class(request.GET or None)
-    filter_errors = []
+    filter_errors = [sort_error] if sort_error else []
     active_filters = []
+    items = visible
     if form.is_bound:
         if form.is_valid():
-            items = form.filter(items)
+            items = form.filter(visible)
             active_filters = form.active_filters()
         else:
-            filter_errors = [str(e) for errors in form.errors.values() for e in errors]
+            filter_errors += [str(e) for errors in form.errors.values() for e in errors]
             form = form_class()
+    facets = _filter_facets(form, visible)
+    items = items.order_by(*ordering).select_related(*select).prefetch_related(*prefetch)
     paginator = Paginator(items, index_page.paginate_by)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
@@ -70,15 +187,27 @@ def build_listing(index_page, request):
         page_obj = paginator.page(paginator.num_pages)
     query = request.GET.copy()
     query.pop("page", None)
+    if sort_error:
+        query.pop(SORT_PARAM, None)
     for active in active_filters:
         active["remove_query"] = _without(query, active["name"], active["value"])
+    title, description = listing_heading(index_page, active_filters, page_obj, paginator.count)
     return {
         "filter_form": form,
+        "filter_facets": facets,
         "filter_errors": filter_errors,
         "active_filters": active_filters,
+        "active_filter_count": len(active_filters),
+        "sorts": [
+            {"value": value, "label": label, "selected": value == sort}
+            for value, label, _ordering in index_page.listing_sorts
+        ],
+        "sort_param": SORT_PARAM,
         "items": page_obj.object_list,
         "page_obj": page_obj,
         "paginator": paginator,
         "result_count": paginator.count,
         "querystring": query.urlencode(),
+        "listing_title": title,
+        "listing_description": description,
     }

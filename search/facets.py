@@ -10,6 +10,7 @@ import time
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.facets import FACETS, faceted_page_models
+from knowledge.filters import taxonomy_choices
 
 GLOSSARY_TYPE = "glossaire"
 GLOSSARY_TYPE_LABEL = _("Terme du glossaire")
@@ -36,15 +37,13 @@ CACHE_SECONDS = 60
 
 
 def facet_choices(key, version):
-    """Valid (slug, label) pairs; cached briefly per process (taxonomy changes clear it)."""
+    """Valid (slug, label) pairs, with the label and order readers see everywhere (listings,
+    pills: ``knowledge.filters.taxonomy_choices``); cached briefly per process (taxonomy
+    changes clear it)."""
     cached = _cache.get(key)
     if cached and cached[0] == version and time.monotonic() - cached[1] < CACHE_SECONDS:
         return cached[2]
-    if key == TYPE_KEY:
-        choices = type_choices()
-    else:
-        model = TAXONOMY_FACETS[key].model
-        choices = list(model.objects.order_by(*model._meta.ordering).values_list("slug", "name"))
+    choices = type_choices() if key == TYPE_KEY else taxonomy_choices(TAXONOMY_FACETS[key].model)
     _cache[key] = (version, time.monotonic(), choices)
     return choices
 

@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from search.facets import FACET_PARAMS
 from search.forms import SearchForm
@@ -15,6 +16,53 @@ from search.throttling import (
 )
 
 SEARCH_PARAMS = ("q", "sort", "page", "per_page", *FACET_PARAMS)
+
+
+def french_count(n, singular, plural):
+    """ngettext with the French rule (0 and 1 take the singular): gettext's fallback for a
+    message without a catalogue entry is the English rule, which gives "0 résultats"."""
+    return ngettext(singular, plural, 1 if n < 2 else n) % {"n": n}
+
+
+def _without(request, name, value):
+    """The query string with one facet value removed, back to the first page."""
+    params = request.GET.copy()
+    params.setlist(name, [v for v in params.getlist(name) if v != value])
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _reader_context(request, results):
+    """What the page says about a result set: the count sentence (also read out after a change
+    by the live region), the active filters with a link removing each, the meta description."""
+    count = french_count(results.total, "%(n)s résultat", "%(n)s résultats")
+    query = results.query
+    sentence = _("%(count)s pour « %(q)s »") % {"count": count, "q": query} if query else count
+    active = [
+        {
+            "facet": facet.label,
+            "label": value.label,
+            "remove_query": _without(request, facet.param, value.value),
+        }
+        for facet in results.facets
+        for value in facet.values
+        if value.selected
+    ]
+    announce = sentence
+    if active:
+        announce += " — " + _("filtres : %(filters)s") % {
+            "filters": ", ".join(f"{a['facet']} : {a['label']}" for a in active)
+        }
+    description = _(
+        "Recherche « %(q)s » dans La Boussole de la démarche locale en santé : %(count)s."
+    ) % {"q": query, "count": count}
+    return {
+        "count_label": sentence,
+        "announce": announce,
+        "active_filters": active,
+        "active_count": len(active),
+        "meta_description": description,
+    }
 
 
 def _query_string(request, **changes):
@@ -40,7 +88,11 @@ def search_view(request):
       end shows the last page;
     - with no parameters, the page shows the empty form (200);
     - searches are rate-limited per address, shared with the API (429 page with Retry-After);
-    - when the search engine is down, results come from the database and the page says so.
+    - when the search engine is down, results come from the database and the page says so;
+    - one search box (the page's own, with suggestions); results come before the facets on a
+      phone (facets in a disclosure saying how many filters are active); the count is worded
+      in French ("1 résultat", "12 résultats pour « … »") and read out after a change;
+    - a <title> and a meta description naming the query.
     """
     submitted = any(name in request.GET for name in SEARCH_PARAMS)
     form = SearchForm(request.GET if submitted else None)
@@ -50,6 +102,7 @@ def search_view(request):
     if wait is not None:
         context["errors"] = [throttled_message(wait)]
         form = context["form"] = SearchForm(None)
+        context["meta_description"] = _("Recherche momentanément limitée.")
         response = render(
             request, "search/search.html", {**context, "page_title": _("Rechercher")}, status=429
         )
@@ -63,6 +116,7 @@ def search_view(request):
             status = 400
         else:
             context["results"] = results
+            context.update(_reader_context(request, results))
             context["previous_query"] = _query_string(request, page=str(results.page - 1))
             context["next_query"] = _query_string(request, page=str(results.page + 1))
             context["pages"] = [
@@ -77,6 +131,13 @@ def search_view(request):
         _("Résultats pour « %(q)s »") % {"q": form.cleaned_data["q"]}
         if context["results"] is not None and form.cleaned_data.get("q")
         else _("Rechercher")
+    )
+    context.setdefault(
+        "meta_description",
+        _(
+            "Rechercher dans La Boussole de la démarche locale en santé : chapitres du guide, "
+            "fiches pratiques, remontées de terrain et glossaire."
+        ),
     )
     return render(request, "search/search.html", context, status=status)
 

@@ -15,7 +15,7 @@ from knowledge import blocks
 from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField, with_facets
 from knowledge.filters import ChoiceFilter
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
-from knowledge.listing import ListingPageMixin
+from knowledge.listing import SORT_COLLECTED, SORT_DATE, SORT_TITLE, ListingPageMixin
 from knowledge.models.base import BoussolePage, ClassificationMixin
 from knowledge.serializers import TaxonomyTermField, TaxonomyTermsField, VisiblePagesField
 from knowledge.visibility import visible_pages
@@ -200,7 +200,7 @@ class TestimonyIndexPage(ListingPageMixin, BoussolePage):
     reader_type_label = _("Remontées de terrain")
     search_type = "remontees-de-terrain"
     listing_page_type = "knowledge.TestimonyPage"
-    listing_ordering = ("-collected_on", "title")
+    listing_sorts = (SORT_COLLECTED, SORT_DATE, SORT_TITLE)
 
     class Meta:
         verbose_name = _("liste des remontées de terrain")

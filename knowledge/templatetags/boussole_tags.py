@@ -1,13 +1,20 @@
-"""Template tags of the reader site: navigation built from the real pages, visibility, filters."""
+"""Template tags of the reader site: navigation built from the real pages, visibility, filters,
+French dates and page titles."""
+
+import datetime
 
 from django import template
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from knowledge import content_version, models
+from knowledge.filters import ordered_terms, term_label
 from knowledge.models import GuideChapterPage
 from knowledge.visibility import is_visible, visible_pages
 
@@ -121,3 +128,69 @@ def filter_query(name, value):
 def page_query(querystring, number):
     """The pagination query string: the current filters plus the page number."""
     return f"?{querystring}&page={number}" if querystring else f"?page={number}"
+
+
+SITE_NAME = "La Boussole"
+
+
+@register.filter
+def french_date(value):
+    """A date as French typography writes it, the same on every page: "1er décembre 2026",
+    "2 décembre 2026". Datetimes are shown in the site's time zone; empty values give ""."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {format_date(value, 'F Y')}"
+
+
+def page_title_text(page):
+    """The <title> of a Wagtail page: its SEO title or title, then the site name.
+
+    The home page is the site's full name; a page whose title is the site name itself (the
+    guide is called "La Boussole") takes the label of its section instead, so that no page is
+    titled "La Boussole — La Boussole"."""
+    if page is None:
+        return SITE_NAME
+    if page.depth <= 2:
+        return gettext("La Boussole de la démarche locale en santé")
+    title = page.seo_title or page.title
+    if title.strip().casefold() == SITE_NAME.casefold():
+        labels = {model_name: label for _key, model_name, label in SECTIONS}
+        title = str(labels.get(type(page).__name__, page.reader_type_label))
+    return f"{title} — {SITE_NAME}"
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context):
+    """The default <title> of a reader page (see ``page_title_text``)."""
+    return page_title_text(context.get("page"))
+
+
+CARD_TAGS_MAX = 3
+
+
+@register.simple_tag
+def card_tags(item):
+    """At most ``CARD_TAGS_MAX`` taxonomy pills for a card, dispositifs first, then themes and
+    publics, each with its one label (``term_label``) and sorted by it; ``more`` counts the
+    rest, which the page itself shows. Reads the prefetched relations: no query of its own."""
+    tags = []
+    for kind, name in (
+        ("dispositif", "dispositifs"),
+        ("theme", "themes"),
+        ("audience", "audiences"),
+    ):
+        related = getattr(item, name, None)
+        if related is None:
+            continue
+        terms = related.all() if hasattr(related, "all") else [related]
+        tags += [{"kind": kind, "label": term_label(t)} for t in ordered_terms(terms)]
+    return {"shown": tags[:CARD_TAGS_MAX], "more": max(0, len(tags) - CARD_TAGS_MAX)}
+
+
+@register.filter(name="ordered_terms")
+def ordered_terms_filter(terms):
+    """Taxonomy terms sorted as everywhere else (``knowledge.filters.ordered_terms``)."""
+    return ordered_terms(terms.all() if hasattr(terms, "all") else terms or [])
