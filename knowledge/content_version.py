@@ -6,6 +6,7 @@ import time
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -41,11 +42,18 @@ def changed_at(token):
         return int(time.time())
 
 
-def bump(**kwargs):
+def _set_new_token():
     try:
         cache.set(CACHE_KEY, _new_token(), None)
-    except Exception:
+    except Exception:  # the cache is down: nothing is cached under any token
         return None
+
+
+def bump(**kwargs):
+    """A new token now, and another once the change commits: a reader who rendered the page
+    between the two (still seeing the old content) cached it under a token no longer current."""
+    _set_new_token()
+    transaction.on_commit(_set_new_token)
 
 
 def _bump_for_pages(sender, instance, **kwargs):

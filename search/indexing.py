@@ -6,12 +6,16 @@ its document replaced, an invisible one (draft, unpublished, private, testimony 
 has its document removed. ``rebuild()`` does it for everything.
 
 Every write goes to the database index, in the caller's transaction (it is the fallback of any
-other backend), then to the configured backend if it is another one. A write that backend fails
-to take is recorded (``PendingIndexOperation``) and replayed by ``catch_up()``: never dropped.
+other backend), then to the configured backend if it is another one, once that transaction has
+committed: a publish that rolls back leaves no trace in the search engine. The keys are queued
+(``PendingIndexOperation``) in the same transaction and dequeued when the engine took the write, so a
+write it fails to take, or one lost with the process between the commit and the send, is replayed
+by ``catch_up()``: never dropped.
 """
 
 import logging
 from collections import Counter
+from functools import partial
 
 from django.db import transaction
 from wagtail.models import Page
@@ -67,7 +71,8 @@ def _write(documents, remove_keys, count_vocabulary=True):
         get_database_backend().replace(documents, remove_keys)
         other = _other_backend()
         if other is not None:
-            _write_other(other, documents, remove_keys)
+            PendingIndexOperation.enqueue([*remove_keys, *(d["key"] for d in documents)])
+            transaction.on_commit(partial(_write_other, other, documents, remove_keys), robust=True)
 
 
 def index_pages(pages, count_vocabulary=True):

@@ -158,7 +158,9 @@ class ZeroResultQuery(models.Model):
 
 
 class PendingIndexOperation(models.Model):
-    """An index write the configured backend failed to take (unreachable, timeout, error).
+    """An index write the configured backend has not taken yet: queued with the content change,
+    in its transaction, removed once the backend took it; still there when the backend failed
+    (unreachable, timeout, error) or the process stopped before sending.
 
     Never dropped: ``boussole_search_index --catch-up`` (run by the scheduler) re-indexes each
     key from the content as it is then, and removes the row once the backend took it.
@@ -175,6 +177,13 @@ class PendingIndexOperation(models.Model):
 
     def __str__(self):
         return self.key
+
+    @classmethod
+    def enqueue(cls, keys):
+        """Queue ``keys`` before their write is sent (no attempt yet; a waiting key stays as is)."""
+        cls.objects.bulk_create(
+            [cls(key=key, attempts=0) for key in dict.fromkeys(keys)], ignore_conflicts=True
+        )
 
     @classmethod
     def record(cls, keys, error):

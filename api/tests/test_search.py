@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.test import override_settings
 
 from search.service import search
+from search.tests import committed
 
 
 def test_results_have_type_title_url_highlighted_excerpt_and_place(client, content):
@@ -28,7 +29,8 @@ def test_results_have_type_title_url_highlighted_excerpt_and_place(client, conte
 def test_excerpt_is_html_safe(client, content):
     page = content["other_sheet"]
     page.summary = "<script>alert(1)</script> habitat"
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
 
     response = client.get("/api/v2/search/?q=habitat")
 

@@ -1,10 +1,12 @@
 """The anonymous page cache and HTTP caching of reader pages (knowledge/page_cache.py)."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
+from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from knowledge import content_version
 from knowledge.factories import PracticeSheetPageFactory, sheet_index_page
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +40,20 @@ def test_a_publish_is_seen_on_the_next_request_however_warm_the_cache(client, sh
     assert "Nouvelle fiche" in client.get(listing).content.decode()
     Page.objects.get(pk=sheet.pk).specific.unpublish()
     assert client.get(sheet.url).status_code == 404
+
+
+def test_a_page_rendered_while_a_publish_was_committing_is_not_served_after_it(client, sheet):
+    # A reader's request, between the publish and its commit, still sees the old content: the
+    # version changes again on commit so what it cached is never served afterwards.
+    with TestCase.captureOnCommitCallbacks(execute=True), transaction.atomic():
+        sheet.title = "Seconde version"
+        sheet.save_revision().publish()
+        during = content_version.current()
+        assert client.get(sheet.url)["X-Boussole-Cache"] == "miss"  # cached under ``during``
+    assert content_version.current() != during
+    after = client.get(sheet.url)
+    assert after["X-Boussole-Cache"] == "miss"
+    assert "Seconde version" in after.content.decode()
 
 
 def test_logged_in_users_and_posts_bypass_the_cache(client, sheet, django_user_model):

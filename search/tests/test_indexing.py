@@ -13,6 +13,7 @@ from knowledge.factories import (
 )
 from search.models import SearchDocument, SearchFacet
 from search.service import search
+from search.tests import committed
 
 
 def titles(q):
@@ -23,9 +24,11 @@ def titles(q):
 def test_publishing_indexes_and_unpublishing_removes():
     sheet = PracticeSheetPageFactory(title="Cartographier les ressources", live=False)
     assert titles("cartographier") == []
-    sheet.save_revision().publish()
+    with committed():
+        sheet.save_revision().publish()
     assert titles("cartographier") == ["Cartographier les ressources"]
-    Page.objects.get(pk=sheet.pk).specific.unpublish()
+    with committed():
+        Page.objects.get(pk=sheet.pk).specific.unpublish()
     assert titles("cartographier") == []
     assert not SearchDocument.objects.filter(page_id=sheet.pk).exists()
 
@@ -33,7 +36,8 @@ def test_publishing_indexes_and_unpublishing_removes():
 @pytest.mark.django_db
 def test_draft_revision_of_a_live_page_is_not_findable():
     sheet = PracticeSheetPageFactory(title="Animer un comité de pilotage", live=False)
-    sheet.save_revision().publish()
+    with committed():
+        sheet.save_revision().publish()
     draft_of(sheet, summary="Texte confidentiel sur la gouvernance.", title="Titre brouillon")
     assert titles("confidentiel") == []
     assert titles("brouillon") == []
@@ -45,10 +49,12 @@ def test_republishing_replaces_the_indexed_text():
     sheet = PracticeSheetPageFactory(
         title="Fiche", summary="Ancien texte sur la vaccination.", live=False
     )
-    sheet.save_revision().publish()
+    with committed():
+        sheet.save_revision().publish()
     page = Page.objects.get(pk=sheet.pk).specific
     page.summary = "Nouveau texte sur le dépistage."
-    page.save_revision().publish()
+    with committed():
+        page.save_revision().publish()
     assert titles("vaccination") == []
     assert titles("depistage") == ["Fiche"]
     assert SearchDocument.objects.filter(page_id=sheet.pk).count() == 1
@@ -57,8 +63,9 @@ def test_republishing_replaces_the_indexed_text():
 @pytest.mark.django_db
 def test_deleting_a_page_removes_it():
     sheet = PracticeSheetPageFactory(title="Budget annuel", live=False)
-    sheet.save_revision().publish()
-    Page.objects.get(pk=sheet.pk).delete()
+    with committed():
+        sheet.save_revision().publish()
+        Page.objects.get(pk=sheet.pk).delete()
     assert titles("budget") == []
     assert not SearchFacet.objects.exists()
 
@@ -66,10 +73,11 @@ def test_deleting_a_page_removes_it():
 @pytest.mark.django_db
 def test_private_pages_are_not_indexed():
     sheet = PracticeSheetPageFactory(title="Réunion interne", live=False)
-    sheet.save_revision().publish()
-    PageViewRestriction.objects.create(
-        page=Page.objects.get(pk=sheet.pk), restriction_type="password", password="x"
-    )
+    with committed():
+        sheet.save_revision().publish()
+        PageViewRestriction.objects.create(
+            page=Page.objects.get(pk=sheet.pk), restriction_type="password", password="x"
+        )
     assert titles("interne") == []
 
 
@@ -83,10 +91,11 @@ def test_testimony_without_consent_is_never_indexed():
 @pytest.mark.django_db
 def test_moving_a_page_updates_its_place_and_url():
     sheet = PracticeSheetPageFactory(title="Mobiliser les élus", live=False)
-    sheet.save_revision().publish()
     index = sheet_index_page()
     index.title = "Fiches"
-    index.save_revision().publish()  # a renamed section renames its children's place
+    with committed():
+        sheet.save_revision().publish()
+        index.save_revision().publish()  # a renamed section renames its children's place
     hit = search({"q": "mobiliser"}).results[0]
     assert hit.place == "Fiches › Mobiliser les élus"
 
@@ -95,9 +104,11 @@ def test_moving_a_page_updates_its_place_and_url():
 def test_glossary_term_publish_and_delete():
     term = GlossaryTermFactory(term="Agence régionale de santé", acronym="ARS", live=False)
     assert titles("ARS") == []
-    term.save_revision().publish()
+    with committed():
+        term.save_revision().publish()
     assert titles("ARS") == ["ARS — Agence régionale de santé"]
-    term.delete()
+    with committed():
+        term.delete()
     assert titles("ARS") == []
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 
@@ -36,6 +37,7 @@ from search.lexicon import get_lexicon
 from search.models import PendingIndexOperation, SearchDocument
 from search.query import ParsedQuery, parse
 from search.service import InvalidSearch, autocomplete, search
+from search.tests import committed
 
 OPENSEARCH = "search.backends.opensearch.OpenSearchBackend"
 
@@ -89,32 +91,37 @@ def keys_on_node(backend, **filters):
 
 
 def published_sheet(title, **kwargs):
-    sheet = PracticeSheetPageFactory(title=title, live=False, **kwargs)
-    sheet.save_revision().publish()
+    with committed():
+        sheet = PracticeSheetPageFactory(title=title, live=False, **kwargs)
+        sheet.save_revision().publish()
     return sheet
 
 
 def published_testimony(title):
-    testimony = TestimonyPageFactory(title=title, live=False)
-    testimony.save_revision().publish()
+    with committed():
+        testimony = TestimonyPageFactory(title=title, live=False)
+        testimony.save_revision().publish()
     return testimony
 
 
 def unpublish(page):
-    Page.objects.get(pk=page.pk).specific.unpublish()
+    with committed():
+        Page.objects.get(pk=page.pk).specific.unpublish()
 
 
 def make_private(page):
-    PageViewRestriction.objects.create(
-        page=Page.objects.get(pk=page.pk), restriction_type="password", password="x"
-    )
+    with committed():
+        PageViewRestriction.objects.create(
+            page=Page.objects.get(pk=page.pk), restriction_type="password", password="x"
+        )
 
 
 def withdraw_consent(page):
     # A live testimony cannot be saved without consent (knowledge/tests/test_consent.py): a
     # withdrawal recorded behind the editor's back is a data fix, then a reindex.
-    TestimonyPage.objects.filter(pk=page.pk).update(consent_given=False, consent_date=None)
-    indexing.index_pages([Page.objects.get(pk=page.pk)])
+    with committed():
+        TestimonyPage.objects.filter(pk=page.pk).update(consent_given=False, consent_date=None)
+        indexing.index_pages([Page.objects.get(pk=page.pk)])
 
 
 REMOVALS = {
@@ -167,11 +174,41 @@ def test_a_removal_the_node_missed_never_shows_and_is_replayed(backend, removal,
     assert not PendingIndexOperation.objects.exists()
 
 
+def test_a_rolled_back_publish_never_reaches_the_node(backend):
+    page = published_sheet("Cartographier les ressources")
+    key = f"page:{page.pk}"
+    page = Page.objects.get(pk=page.pk).specific
+
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        page.title = "Titre jamais validé"
+        page.save_revision().publish()
+        # Queued with the change, in its transaction: a commit the process can't follow up on
+        # is still replayed by catch_up.
+        assert PendingIndexOperation.objects.filter(key=key).exists()
+        raise RuntimeError("the worker dies before the commit")
+
+    assert titles("jamais") == []
+    assert titles("cartographier") == ["Cartographier les ressources"]
+    assert key in keys_on_node(backend)
+    assert not PendingIndexOperation.objects.exists()
+
+
+def test_a_committed_write_leaves_nothing_queued_once_the_node_took_it(backend):
+    with committed():
+        page = PracticeSheetPageFactory(title="Budget participatif", live=False)
+        page.save_revision().publish()
+        assert titles("budget") == []  # not sent before the commit
+    assert titles("budget") == ["Budget participatif"]
+    assert f"page:{page.pk}" in keys_on_node(backend)
+    assert not PendingIndexOperation.objects.exists()
+
+
 def test_writes_missed_while_the_node_was_down_are_replayed_and_searchable(backend):
     with node_unreachable():
         sheet = published_sheet("Budget participatif")
-        term = GlossaryTermFactory(term="Budget participatif des habitants", live=False)
-        term.save_revision().publish()
+        with committed():
+            term = GlossaryTermFactory(term="Budget participatif des habitants", live=False)
+            term.save_revision().publish()
         assert indexing.catch_up() == (0, 2)  # still down: nothing lost, still pending
     pending = set(PendingIndexOperation.objects.values_list("key", flat=True))
     assert pending == {f"page:{sheet.pk}", f"glossary:{term.pk}"}
@@ -190,8 +227,11 @@ def test_writes_missed_while_the_node_was_down_are_replayed_and_searchable(backe
 def test_a_new_glossary_term_is_a_synonym_at_once(backend):
     sheet = published_sheet("Le réseau", summary="Un programme de réussite éducative.")
     assert sheet.title not in titles("PRE")
-    term = GlossaryTermFactory(term="Programme de réussite éducative", acronym="PRE", live=False)
-    term.save_revision().publish()
+    with committed():
+        term = GlossaryTermFactory(
+            term="Programme de réussite éducative", acronym="PRE", live=False
+        )
+        term.save_revision().publish()
 
     results = search({"q": "PRE"})
 
@@ -206,7 +246,8 @@ def test_a_renamed_taxonomy_slug_reindexes_its_pages(backend):
     assert titles("rappel", theme="vaccination") == [sheet.title]
 
     theme.slug = "vaccins"
-    theme.save()
+    with committed():
+        theme.save()
 
     assert titles("rappel", theme="vaccins") == [sheet.title]
     assert keys_on_node(backend, theme=["vaccins"]) == {f"page:{sheet.pk}"}
@@ -271,7 +312,8 @@ def test_reset_empties_and_keeps_one_index_behind_the_alias(corpus, backend):
     assert len(backend.transport.alias_targets(backend.alias)) == 1
     # Without an index at all, the first write creates it.
     backend.transport.delete_indexes(sorted(backend.transport.indexes(f"{backend.alias}*")))
-    indexing.index_pages([Page.objects.get(pk=corpus["prevention"].pk)])
+    with committed():
+        indexing.index_pages([Page.objects.get(pk=corpus["prevention"].pk)])
     assert titles("habitants") == ["Prévention en santé mentale"]
     assert not PendingIndexOperation.objects.exists()
 
