@@ -21,6 +21,7 @@ urlpatterns = [
         throttled_authenticate_with_password,
     ),
     path("recherche/", include("search.urls")),
+    path("retours/", include("feedback.urls")),
     path("", include(knowledge_urls)),
 ]
 

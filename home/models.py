@@ -4,8 +4,16 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
-from knowledge.models import BoussolePage, GuideChapterPage, PracticeSheetPage, TestimonyPage
+from knowledge.models import (
+    BoussolePage,
+    FreshnessMixin,
+    GuideChapterPage,
+    PageUpdate,
+    PracticeSheetPage,
+    TestimonyPage,
+)
 from knowledge.visibility import is_visible, visible_pages
 
 FEATURED_BLOCKS = [
@@ -48,6 +56,11 @@ class HomePage(BoussolePage):
     ]
     max_count = 1
     reader_type_label = _("Accueil")
+    # Not on the home page (no reader feedback, no update history there; a home migration
+    # would be needed): the editorial follow-up fields of knowledge.BoussolePage are removed.
+    referent = None
+    update_note = None
+    settings_panels = [*Page.settings_panels, *FreshnessMixin.panels]
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -58,10 +71,20 @@ class HomePage(BoussolePage):
         return [page for page in pages if is_visible(page)]
 
     def latest_updates(self):
-        return (
+        """The latest published pages, each with the note of its current publication (if its
+        editor wrote one) as ``current_update``: one query for the notes, whatever the count."""
+        pages = list(
             visible_pages()
             .type(GuideChapterPage, PracticeSheetPage, TestimonyPage)
             .descendant_of(self)
             .order_by("-last_published_at")
             .specific()[: self.latest_count]
         )
+        revision_ids = [page.live_revision_id for page in pages if page.live_revision_id]
+        notes = {
+            update.revision_id: update
+            for update in PageUpdate.objects.filter(revision_id__in=revision_ids)
+        }
+        for page in pages:
+            page.current_update = notes.get(page.live_revision_id)
+        return pages

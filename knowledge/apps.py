@@ -11,9 +11,10 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         # Signal receivers must be connected in every process (web, publish_scheduled, tasks),
         # not only once the admin has loaded wagtail_hooks.
-        from knowledge import content_version, freshness, notifications
+        from knowledge import content_version, freshness, notifications, updates
 
         content_version.connect_signals()
         freshness.connect_signals()
+        updates.connect_signals()
         # Before wagtail.admin's ready(): our French notifiers take Wagtail's dispatch_uids.
         notifications.connect_signals()

@@ -103,7 +103,8 @@ class DueReview:
 
     @property
     def owner_label(self):
-        owner = self.page.owner
+        # The named referent (BoussolePage.referent); the page's creator until one is chosen.
+        owner = getattr(self.page, "referent", None) or self.page.owner
         if owner is None:
             return _("sans responsable")
         return owner.get_full_name().strip() or owner.get_username()
@@ -139,7 +140,10 @@ def due_reviews(user=None, today=None, horizon_days=DUE_SOON_DAYS):
 
     rows = []
     for model in freshness_page_models():
-        queryset = model.objects.live().filter(next_review_at__lte=limit).select_related("owner")
+        queryset = model.objects.live().filter(next_review_at__lte=limit)
+        has_referent = any(field.name == "referent" for field in model._meta.concrete_fields)
+        related = ["owner", *(["referent"] if has_referent else [])]
+        queryset = queryset.select_related(*related)
         if editable_ids is not None:
             queryset = queryset.filter(pk__in=editable_ids)
         for page in queryset:

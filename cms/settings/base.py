@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "cms",
     "knowledge",
+    "feedback",
     "search",
     "api",
     "wagtail.api.v2",

@@ -10,6 +10,7 @@ from knowledge.models.pages import (
     TestimonyPage,
 )
 from knowledge.models.taxonomy import Audience, Dispositif, ProjectStep, Territory, Theme
+from knowledge.models.updates import PageUpdate
 from knowledge.workflows import PeerReviewTask, ValidationTask  # the workflow's task models
 
 __all__ = [
@@ -21,8 +22,9 @@ __all__ = [
     "GlossaryTerm",
     "GuideChapterPage",
     "GuidePage",
-    "PracticeSheetIndexPage",
+    "PageUpdate",
     "PeerReviewTask",
+    "PracticeSheetIndexPage",
     "PracticeSheetPage",
     "ProjectStep",
     "Seniority",

@@ -1,7 +1,9 @@
 """The abstract base page and the field-group mixins every Boussole page type is built from."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,6 +12,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from knowledge.facets import PROJECT_STEP, THEME, FacetField
+from knowledge.models.updates import PageUpdate
+from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
+
+# A page's referent is a named member of the working group or of the moderators.
+REFERENT_CHOICES = models.Q(is_active=True, groups__name__in=[DRAFTERS_GROUP, MODERATORS_GROUP])
 
 
 class FreshnessMixin(models.Model):
@@ -58,6 +65,8 @@ class ClassificationMixin(models.Model):
     ]
 
     facet_fields = [FacetField(THEME, "themes"), FacetField(PROJECT_STEP, "project_steps")]
+    # The reader content (chapters, sheets, testimonies) carries the feedback form (feedback app).
+    accepts_feedback = True
 
     class Meta:
         abstract = True
@@ -74,8 +83,41 @@ class BoussolePage(Page, FreshnessMixin):
         ),
     )
 
+    referent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsable du contenu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=REFERENT_CHOICES,
+        help_text=_(
+            "Membre du groupe de travail ou de la modération qui suit ce contenu : il reçoit "
+            "les retours des lecteurs et figure dans la liste des contenus à relire."
+        ),
+    )
+    # Public note of the revision being published; stored in that revision, copied to a
+    # knowledge.PageUpdate on publication and then emptied for the next one (knowledge.updates).
+    update_note = models.CharField(
+        _("note de mise à jour"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Facultatif, public : ce qui change pour les lecteurs dans cette publication "
+            "(« Coordonnées de l'ARS mises à jour »). Affichée dans l'historique de la page et "
+            "sur l'accueil ; vidée après la publication."
+        ),
+    )
+
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    settings_panels = [*Page.settings_panels, *FreshnessMixin.panels]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [FieldPanel("referent"), FieldPanel("update_note")],
+            heading=_("Suivi éditorial"),
+        ),
+        *FreshnessMixin.panels,
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -94,6 +136,8 @@ class BoussolePage(Page, FreshnessMixin):
     facet_fields = []
     # Listing-only filters on fixed choices (knowledge.filters.ChoiceFilter).
     listing_filters = []
+    # Whether readers get the feedback form on it (ClassificationMixin's content types do).
+    accepts_feedback = False
 
     class Meta:
         abstract = True
@@ -105,3 +149,25 @@ class BoussolePage(Page, FreshnessMixin):
     @property
     def updated_on(self):
         return self.last_published_at.date() if self.last_published_at else None
+
+    @property
+    def review_overdue(self):
+        """True once the « prochaine relecture » date has passed: readers are told so."""
+        return self.next_review_at is not None and self.next_review_at < timezone.localdate()
+
+    @property
+    def reviewed_on(self):
+        """The last date someone vouched for the content: verification, else publication."""
+        return self.last_verified_at or self.updated_on
+
+    def update_history(self):
+        """The public notes of this page's publications, newest first (one query)."""
+        return list(PageUpdate.objects.filter(page_id=self.pk).order_by("-published_at", "-pk"))
+
+    @property
+    def referent_label(self):
+        """The referent's name, as the freshness panel and the feedback e-mails show it."""
+        user = self.referent
+        if user is None:
+            return ""
+        return user.get_full_name().strip() or user.get_username()
