@@ -6,8 +6,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from wsgiref.util import setup_testing_defaults
 
+import psycopg
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DOWN_SCRIPT = """
@@ -77,3 +81,39 @@ def test_health_is_ok_when_everything_answers(client):
         "checks": {"database": "ok", "cache": "ok", "search": "ok"},
     }
     assert response["Cache-Control"] == "no-store"
+
+
+def _wsgi_get(path):
+    """A request through Django's WSGI handler as a production server sends it: unlike the test
+    client, request_started/request_finished manage the persistent connection."""
+    environ = {"PATH_INFO": path, "REQUEST_METHOD": "GET"}
+    setup_testing_defaults(environ)
+    environ["HTTP_HOST"] = "testserver"
+    statuses = []
+    body = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+    try:
+        return int(statuses[0].split()[0]), b"".join(body)
+    finally:
+        body.close()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_connection_the_database_dropped_is_replaced_instead_of_failing_a_request():
+    """After a silent database restart each worker kept a dead persistent connection and served
+    one error with it; health checks (CONN_HEALTH_CHECKS) replace it before the request uses it."""
+    connection.settings_dict["CONN_MAX_AGE"] = 60  # as in production: kept between requests
+    try:
+        assert _wsgi_get("/health/")[0] == 200
+        pid = connection.connection.info.backend_pid  # still open: persistent
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [pid])  # what a restart does to it
+
+        status, body = _wsgi_get("/health/")
+
+        assert status == 200, body
+        assert json.loads(body)["checks"]["database"] == "ok"
+        assert connection.connection.info.backend_pid != pid
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = 0
+        connection.close()
