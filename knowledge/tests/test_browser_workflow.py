@@ -26,7 +26,7 @@ SEARCH_WORD = "hirondelles"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
 ]
 
