@@ -29,7 +29,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
 
 from django.apps import apps
@@ -37,9 +37,8 @@ from django.core.cache import cache
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
 from knowledge import content_version
 from knowledge.visibility import visible_glossary_terms, visible_pages
@@ -183,8 +182,7 @@ class Matcher:
 
 
 def _entry(term):
-    plain = " ".join(strip_tags(term.definition or "").split())
-    tip = Truncator(unescape(plain)).words(TIP_WORDS, truncate="…")
+    tip = Truncator(plain_text(term.definition or "")).words(TIP_WORDS, truncate="…")
     url = reverse("knowledge:glossary_term", args=[term.slug])
     return Entry(slug=term.slug, term=term.term, acronym=term.acronym or "", url=url, tip=tip)
 
@@ -207,6 +205,33 @@ def matcher():
     return found
 
 
+BLOCK_TAGS = frozenset({"p", "li", "ul", "ol", "div", "br", "h2", "h3", "h4", "blockquote"})
+
+
+class _PlainText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):  # a space between blocks, none around inline tags
+        self.handle_starttag(tag, ())
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html):
+    """The text of rich text, blocks separated by a space (« un.</p><p>deux » → « un. deux »)."""
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
 class _TextNodes(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -223,6 +248,7 @@ class _Annotator(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.matcher, self.used, self.out = matcher, used, []
         self.skipping = {}  # tag → how many are open
+        self.done = False
         self.raw = None
 
     def handle_starttag(self, tag, attrs):
@@ -258,7 +284,7 @@ class _Annotator(HTMLParser):
         if self.raw:
             self.out.append(data)
             return
-        if any(self.skipping.values()):
+        if self.done or any(self.skipping.values()) or data.isspace():
             self.out.append(escape(data, quote=False))
             return
         position = 0
@@ -266,6 +292,7 @@ class _Annotator(HTMLParser):
             if entry.slug in self.used:
                 continue
             self.used.add(entry.slug)
+            self.done = len(self.used) >= len(self.matcher.entries)  # nothing left to find
             self.out.append(escape(data[position:start], quote=False))
             self.out.append(widget(entry, data[start:end]))
             position = end
@@ -279,14 +306,12 @@ def widget(entry, text):
         '<span class="jargon"><a class="jargon__term" href="{url}" aria-describedby="{id}">'
         "{text}</a>"
         '<span class="jargon__tip" role="tooltip" id="{id}">'
-        '<span class="jargon__name">{label}</span> : {tip} '
-        '<span class="jargon__more">{more}</span></span></span>',
+        '<span class="jargon__name">{label}</span> : {tip}</span></span>',
         url=entry.url,
         id=element_id,
         text=text,
         label=entry.label,
         tip=entry.tip,
-        more=_("(lien vers la définition complète)"),
     )
 
 

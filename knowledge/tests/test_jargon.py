@@ -257,3 +257,20 @@ def test_the_stream_json_is_plain_text_for_editors(stream, clsm):
     page = chapter(stream, ("paragraph", "<p>Le CLSM.</p>"))
     stored = json.dumps(list(page.body.raw_data))
     assert "jargon" not in stored
+
+
+def test_the_tooltip_holds_the_definition_as_short_plain_text():
+    term = GlossaryTermFactory(
+        term="Atelier santé ville",
+        acronym="ASV",
+        definition="<p>Une démarche <i>locale</i>.</p><ul><li>Diagnostic</li><li>Actions</li></ul>"
+        + "<p>"
+        + " ".join(["mot"] * 80)
+        + "</p>",
+    )
+    out = jargon.annotate("<p>L’ASV.</p>")
+    tip = re.search(r'role="tooltip" id="jargon-asv">(.*?)</span></span>', out).group(1)
+    text = re.sub(r"<[^>]+>", "", tip)
+    assert text.startswith("ASV, Atelier santé ville : Une démarche locale. Diagnostic Actions mot")
+    assert text.endswith("…") and len(text.split()) < 60
+    assert term.reader_url == "/glossaire/asv/"
