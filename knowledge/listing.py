@@ -3,7 +3,7 @@
 from django import forms
 from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,12 +17,12 @@ SORT_TITLE = ("titre", _("titre (de A à Z)"), ("title",))
 SORT_DATE = (
     "date",
     _("date de mise à jour (les plus récentes d'abord)"),
-    ("-last_published_at", "title"),
+    (F("last_published_at").desc(nulls_last=True), "title"),
 )
 SORT_COLLECTED = (
     "recueil",
     _("date de recueil (les plus récentes d'abord)"),
-    ("-collected_on", "title"),
+    (F("collected_on").desc(nulls_last=True), "title"),
 )
 
 
@@ -129,7 +129,10 @@ def listing_heading(index_page, active_filters, page_obj, count):
         parts.append(", ".join(str(a["label"]) for a in active_filters))
     if page_obj.number > 1:
         parts.append(_gettext("page %(n)s") % {"n": page_obj.number})
-    results = ngettext("%(n)s résultat", "%(n)s résultats", count) % {"n": count}
+    # French: 0 and 1 take the singular (gettext's fallback rule is the English one).
+    results = ngettext("%(n)s résultat", "%(n)s résultats", 1 if count < 2 else count) % {
+        "n": count
+    }
     if active_filters:
         filters = " ; ".join(f"{a['field']} : {a['label']}" for a in active_filters)
         description = _gettext(
