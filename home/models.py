@@ -6,6 +6,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home.information import InformationPage  # noqa: F401 (its own module; registered here)
 from knowledge.models import (
     BoussolePage,
     FreshnessMixin,
@@ -53,6 +54,7 @@ class HomePage(BoussolePage):
         "knowledge.GuidePage",
         "knowledge.PracticeSheetIndexPage",
         "knowledge.TestimonyIndexPage",
+        "home.InformationPage",
     ]
     max_count = 1
     reader_type_label = _("Accueil")

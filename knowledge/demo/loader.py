@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from home import demo as information_demo
 from home.models import HomePage
 from knowledge.demo import content
 from knowledge.models import (
@@ -54,6 +55,7 @@ class DemoLoader:
             sections = self.load_sections(home)
             self.load_pages(sections)
             self.complete_home(home)
+            information_demo.load(self, home)  # footer pages (home app)
         self.report()
 
     # -- output ------------------------------------------------------------------------------

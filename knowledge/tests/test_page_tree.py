@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from home.information import InformationPage
 from home.models import HomePage
 from knowledge import factories, models
 from knowledge.factories import (
@@ -24,7 +25,12 @@ pytestmark = pytest.mark.django_db
 TREE = {
     HomePage: (
         {Page},
-        {models.GuidePage, models.PracticeSheetIndexPage, models.TestimonyIndexPage},
+        {
+            models.GuidePage,
+            models.PracticeSheetIndexPage,
+            models.TestimonyIndexPage,
+            InformationPage,
+        },
         1,
     ),
     models.GuidePage: ({HomePage}, {models.GuideChapterPage}, 1),
