@@ -8,8 +8,10 @@ page without any Content-Security-Policy violation.
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connections
 
 from feedback.models import Feedback, HelpfulVote, Status
@@ -162,3 +164,39 @@ def test_the_userbar_works_for_an_editor_under_the_reader_csp(
     assert edit.get_attribute("href").endswith(f"/admin/pages/{chapter.pk}/edit/")
     assert violations == []
     context.close()
+
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 3)}`);
+}"""
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core absent : make check-deps (npm ci)")
+def test_axe_finds_no_violation_in_the_widget_the_errors_and_the_confirmation(
+    browser, live_server, chapter
+):
+    # bypass_csp: axe is injected as an inline script, which the reader CSP rightly refuses.
+    context = browser.new_context(locale="fr-FR", bypass_csp=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    found = {}
+
+    def check(label):
+        page.add_script_tag(path=str(AXE))
+        found[label] = page.evaluate(AXE_RUN)
+
+    page.goto(f"{live_server.url}{chapter.url}")
+    check("chapitre avec le formulaire")
+    page.get_by_label("Votre adresse e-mail (facultatif)").fill("pas-une-adresse")
+    page.locator("#signaler button[type=submit]").click()
+    page.wait_for_load_state()
+    check("formulaire réaffiché avec ses erreurs")
+    page.get_by_label("Information obsolète").check()
+    page.get_by_label("Votre adresse e-mail (facultatif)").fill("")
+    page.get_by_role("button", name="Envoyer").click()
+    page.wait_for_url("**/merci/**")
+    check("confirmation")
+    context.close()
+    assert found == {label: [] for label in found}
