@@ -305,6 +305,8 @@ def taxonomy_term_ref(doc, model):
 
 def field_schema(doc, model, name, serializer=None):
     """JSON schema of one body field of ``model``, as the API serialises it."""
+    if hasattr(serializer, "openapi_schema"):  # a serializer field that describes itself
+        return serializer.openapi_schema()
     if isinstance(serializer, TaxonomyTermsField):
         return array(taxonomy_term_ref(doc, get_model_field(model, name).related_model))
     if isinstance(serializer, TaxonomyTermField):

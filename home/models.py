@@ -54,6 +54,7 @@ class HomePage(BoussolePage):
         "knowledge.GuidePage",
         "knowledge.PracticeSheetIndexPage",
         "knowledge.TestimonyIndexPage",
+        "parcours.ParcoursPage",
         "home.InformationPage",
     ]
     max_count = 1

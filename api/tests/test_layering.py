@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("api", "cms", "home", "knowledge", "search")
+PACKAGES = ("api", "cms", "home", "knowledge", "parcours", "search")
 
 
 def module_name(path):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "cms",
     "knowledge",
     "feedback",
+    "parcours",
     "search",
     "api",
     "wagtail.api.v2",

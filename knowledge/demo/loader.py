@@ -27,6 +27,7 @@ from knowledge.models import (
     TestimonyPage,
     Theme,
 )
+from parcours import demo as parcours_demo
 
 # (report label, feminine?) per kind, in report order.
 KINDS = {
@@ -56,6 +57,7 @@ class DemoLoader:
             self.load_pages(sections)
             self.complete_home(home)
             information_demo.load(self, home)  # footer pages (home app)
+            parcours_demo.load(self, home)  # after the pages its steps lead to
         self.report()
 
     # -- output ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from knowledge.models import (
     Theme,
 )
 from knowledge.visibility import visible_pages
+from parcours.models import ParcoursPage
 
 pytestmark = pytest.mark.django_db
 
@@ -102,8 +103,8 @@ def test_demo_content_meets_the_minimums_and_spreads_over_the_taxonomy(first_run
     assert guide.slug == "la-boussole"
     assert PracticeSheetIndexPage.objects.get().slug == "fiches-pratiques"
     assert models.TestimonyIndexPage.objects.get().slug == "remontees-de-terrain"
-    # The sections, beside the footer's information pages.
-    assert {p.pk for p in home.get_children().not_type(InformationPage)} == {
+    # The sections, beside the parcours and the footer's information pages.
+    assert {p.pk for p in home.get_children().not_type(ParcoursPage, InformationPage)} == {
         guide.pk,
         PracticeSheetIndexPage.objects.get().pk,
         models.TestimonyIndexPage.objects.get().pk,

@@ -15,6 +15,7 @@ from knowledge.factories import (
     home_page,
     sheet_index_page,
 )
+from parcours.models import ParcoursPage
 
 # Called through the module: a bare name starting with "test" would be collected by pytest.
 section_for_testimonies = factories.testimony_index_page
@@ -29,6 +30,7 @@ TREE = {
             models.GuidePage,
             models.PracticeSheetIndexPage,
             models.TestimonyIndexPage,
+            ParcoursPage,
             InformationPage,
         },
         1,
