@@ -98,7 +98,7 @@ def test_header_search_suggests_by_keyboard_and_enter_opens_the_suggestion(
     browser, live_server, demo
 ):
     context, page = open_page(browser, 390, 844)
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/fiches-pratiques/")
     box = page.locator("#site-search-q")
     assert box.get_attribute("role") == "combobox"
     assert box.get_attribute("aria-expanded") == "false"
@@ -129,7 +129,7 @@ def test_header_search_suggests_by_keyboard_and_enter_opens_the_suggestion(
 
 def test_without_javascript_the_header_box_still_searches(browser, live_server, demo):
     context, page = open_page(browser, 390, 844, java_script_enabled=False)
-    page.goto(live_server.url + "/")
+    page.goto(live_server.url + "/glossaire/")
     page.fill("#site-search-q", QUERY)
     with page.expect_navigation():
         page.press("#site-search-q", "Enter")

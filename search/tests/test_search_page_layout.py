@@ -1,7 +1,7 @@
 """The search page's markup, phone first (search/views.py, search/templates/search/search.html).
 
-Guarantees: one search box on /recherche/ (its own, with suggestions; the header's is left
-out) and the header box with suggestions everywhere else; the facets wait in a closed
+Guarantees: one search box on /recherche/ and on the home page (their own, with suggestions;
+the header's is left out) and the header box with suggestions everywhere else; the facets wait in a closed
 disclosure whose summary counts the active filters, grouped under a labelled role="group";
 counts are worded in French ("1 résultat", never "1 résultats"); the active filters can be
 removed one by one; the page has a meta description naming the query; facet values carry the
@@ -63,9 +63,14 @@ def test_the_search_page_has_one_search_box_and_other_pages_the_header_box(clien
         r'<input[^>]*name="q"[^>]*data-suggestions-url="/recherche/suggestions/"', html
     )
 
+    listing = html_of(client, "/fiches-pratiques/")
+    assert re.search(r'<input[^>]*id="site-search-q"[^>]*data-suggestions-url=', listing)
+    assert '<script src="/static/search/suggestions.js" defer></script>' in listing
+
+    # The home page's own search box takes the header's place, with the same suggestions.
     home = html_of(client, "/")
-    assert re.search(r'<input[^>]*id="site-search-q"[^>]*data-suggestions-url=', home)
-    assert '<script src="/static/search/suggestions.js" defer></script>' in home
+    assert len(re.findall(r'<input[^>]*name="q"', home)) == 1
+    assert re.search(r'<input[^>]*id="home-search-q"[^>]*data-suggestions-url=', home)
 
 
 def test_facets_wait_in_a_disclosure_counting_the_active_filters(client, sheets):

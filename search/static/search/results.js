@@ -90,6 +90,9 @@
   });
 
   window.addEventListener("popstate", function () {
+    // Back and Forward: the query box is outside the replaced region, follow the URL.
+    var q = form.querySelector("input[name=q]");
+    if (q) q.value = new URLSearchParams(window.location.search).get("q") || "";
     update(window.location.href, null, false);
   });
 
