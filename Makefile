@@ -11,8 +11,11 @@ BENCH_NODE_JAVA_OPTS ?= -Xms1g -Xmx1g -XX:+UseParallelGC
 # HTTP port of the OpenSearch node of `make search-node` (at most 9299).
 SEARCH_NODE_PORT ?= $(or $(BOUSSOLE_SEARCH_NODE_PORT),9201)
 
-.PHONY: help run setup test lint format browser-deps postgres test-postgres bench clean publish-scheduled \
-	search-node search-node-stop test-opensearch
+# Port of the server `make screenshots` starts (the demo database, not `make run`'s server).
+SCREENSHOTS_PORT ?= 8790
+
+.PHONY: help run setup test lint format browser-deps check-deps postgres test-postgres bench clean \
+	publish-scheduled search-node search-node-stop test-opensearch screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +56,20 @@ browser-deps:  ## Debian's chromium for the browser tests (never a downloaded br
 	@command -v chromium >/dev/null || { echo "==> Installation de chromium (Debian)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The checking tools of the tests, pinned by package-lock.json: axe-core and the Nu HTML checker
+# (vnu-jar, run by Java 17). npm ci runs again when node_modules is missing or older than the
+# lock file; --ignore-scripts: vnu-jar's install script would fetch a Java of its own.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "==> Installation de Node.js et npm (Debian)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	@echo "==> Outils de vérification : axe-core et vnu-jar (npm ci)"
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+check-deps: node_modules/.package-lock.json  ## axe-core and the Nu HTML checker for the tests (npm ci), Java 17 (Debian)
+	@command -v java >/dev/null || { echo "==> Installation de Java 17 (Debian)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; }
+
 lint: $(VENV)/.installed-dev  ## ruff check + format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -61,7 +78,7 @@ format: $(VENV)/.installed-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(VENV)/.installed-dev browser-deps lint  ## lint, checks and the whole pytest suite
+test: $(VENV)/.installed-dev browser-deps check-deps lint  ## lint, checks and the whole pytest suite
 	@echo "==> manage.py check"
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	@echo "==> makemigrations --check"
@@ -69,10 +86,14 @@ test: $(VENV)/.installed-dev browser-deps lint  ## lint, checks and the whole py
 	@echo "==> pytest"
 	$(BIN)/pytest
 
+screenshots: setup $(VENV)/.installed-dev browser-deps  ## PNG screenshots (home, chapter, sheet, testimony, search) at 390 and 1280 px in var/screenshots/
+	@echo "==> Captures d'écran du site lecteur : var/screenshots/"
+	$(BIN)/python -m cms.screenshots --serve $(HOST):$(SCREENSHOTS_PORT) --output var/screenshots
+
 postgres:  ## install (apt) and start PostgreSQL 15, create the boussole role and database
 	bash .ci/postgres.sh
 
-test-postgres: $(VENV)/.installed-dev browser-deps postgres  ## the pytest suite against PostgreSQL
+test-postgres: $(VENV)/.installed-dev browser-deps check-deps postgres  ## the pytest suite against PostgreSQL
 	DATABASE_URL=$${DATABASE_URL:-postgres://boussole:boussole@127.0.0.1:5432/boussole} $(BIN)/pytest
 
 search-node:  ## start a real OpenSearch 2.19.1 node on 127.0.0.1:9201 (jars from Maven Central, JDK 17)
@@ -93,5 +114,5 @@ bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items (SQL
 	$(BIN)/python -m bench --only faults --output var/bench.md --search-url http://127.0.0.1:$(SEARCH_NODE_PORT) || status=1; \
 	exit $$status
 
-clean:  ## remove the virtualenv and local data
-	rm -rf $(VENV) var
+clean:  ## remove the virtualenv, the checking tools and local data
+	rm -rf $(VENV) node_modules var
