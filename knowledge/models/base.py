@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -141,6 +142,21 @@ class BoussolePage(Page, FreshnessMixin):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """The page at the end of ``path_components`` in two queries whatever its depth (Wagtail
+        walks the tree, two queries a level). Same answers: 404 for a missing or non-live page;
+        intermediate pages are not asked to route (no page type here routes its own sub-paths)."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        # The slug is indexed (url_path is not): the database reads the few pages of that slug.
+        page = Page.objects.filter(
+            slug=path_components[-1], url_path=url_path, path__startswith=self.path
+        ).first()
+        if page is None:
+            raise Http404
+        return page.specific.route(request, [])
 
     def facet_values(self):
         """Taxonomy slugs by facet key, derived from ``facet_fields`` (read by the indexer)."""
