@@ -7,3 +7,4 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
     verbose_name = _("Retours des lecteurs")
     default_auto_field = "django.db.models.BigAutoField"
+    boussole_export_models = ["feedback.Feedback", "feedback.HelpfulVote"]  # see knowledge.transfer

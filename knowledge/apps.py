@@ -7,6 +7,7 @@ class KnowledgeConfig(AppConfig):
     label = "knowledge"
     verbose_name = _("Contenus de la Boussole")
     default_auto_field = "django.db.models.BigAutoField"
+    boussole_export_models = ["knowledge.PageUpdate"]  # in the archive: knowledge.transfer
 
     def ready(self):
         # Signal receivers must be connected in every process (web, publish_scheduled, tasks),

@@ -5,7 +5,9 @@ each test adds what the demo lacks (files, drafts, an account), exports, then em
 install through the ORM — pages, glossary, themes, files, accounts, the home page's content —
 and imports the archive back. New rows get new ids (SQLite and PostgreSQL never reuse them), so
 every reference must have been remapped. The comparison is made on natural keys: pages by URL
-path, taxonomy and glossary by slug, files by title and bytes, accounts by username.
+path, taxonomy and glossary by slug, files by title and bytes, accounts by username, revisions
+by what they describe and when, the declared records (feedback, votes, update notes) by all
+their fields with those keys in place of ids.
 """
 
 import hashlib
@@ -13,8 +15,10 @@ import io
 import json
 import zipfile
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +26,10 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_serializable_data_for_fields
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
@@ -31,9 +38,9 @@ from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from home.models import HomePage
 from knowledge import factories
-from knowledge.models import GlossaryTerm, PracticeSheetPage, TestimonyPage, Theme
+from knowledge.models import GlossaryTerm, PageUpdate, PracticeSheetPage, TestimonyPage, Theme
 from knowledge.transfer import importer as importer_module
-from knowledge.transfer.exporter import taxonomy_models
+from knowledge.transfer.exporter import record_models, taxonomy_models
 from knowledge.transfer.importer import existing_content
 from knowledge.transfer.references import IdMap, Remapper
 from knowledge.visibility import visible_documents
@@ -62,7 +69,8 @@ def png_bytes():
 @pytest.fixture
 def extras(demo, make_user):
     """What the demo lacks: a collection, a document and an image used by pages, drafts newer
-    than the live version, a page never published, a glossary draft, an account."""
+    than the live version, a page never published, a glossary draft, an account, an update note,
+    a handled report answered by an older revision, « utile ? » votes."""
     author = make_user("redactrice-export", "Groupe de travail")
     collection = Collection.get_first_root_node().add_child(name="Ressources")
     document = Document.objects.create(
@@ -78,6 +86,7 @@ def extras(demo, make_user):
     sheet = PracticeSheetPage.objects.get(slug="premiers-cent-jours")
     other = PracticeSheetPage.objects.exclude(pk=sheet.pk).order_by("path").first()
     testimony = TestimonyPage.objects.order_by("path").last()
+    demo_revision = sheet.live_revision  # neither live nor latest once the extras are in
     # A new live version pointing to the document (rich text and StreamField) and another sheet.
     sheet.objectives = (
         f'<p>Lire <a linktype="document" id="{document.pk}">le guide</a> puis '
@@ -96,7 +105,9 @@ def extras(demo, make_user):
             },
         },
     ]
-    sheet.save_revision(user=author).publish()
+    sheet.referent = author
+    sheet.update_note = "Le guide du diagnostic est en ressource."
+    sheet.save_revision(user=author).publish()  # the note becomes a PageUpdate
     # Then a draft on top of it, quoting a testimony created after the sheet.
     factories.draft_of(
         sheet,
@@ -115,6 +126,20 @@ def extras(demo, make_user):
     term = GlossaryTerm.objects.order_by("slug").first()
     term.definition = "<p>Une définition en cours de relecture.</p>"
     term.save_revision(user=author)
+    feedback_model = apps.get_model("feedback", "Feedback")
+    feedback_model.objects.create(
+        page=sheet,
+        category="obsolete",
+        message="Le lien vers le guide a changé.",
+        email="lectrice@example.org",
+        status="traite",
+        answered_by_revision=demo_revision,
+        handled_at=timezone.now(),
+        handled_by=author,
+    )
+    vote_model = apps.get_model("feedback", "HelpfulVote")
+    vote_model.objects.create(page=sheet, helpful=True)
+    vote_model.objects.create(page=HomePage.objects.get(depth=2), helpful=False)
     return {"document": document, "image": image, "sheet": sheet, "author": author}
 
 
@@ -137,7 +162,15 @@ class NaturalKeys(IdMap):
             (Collection, Collection.objects.values_list("pk", "name")),
             (user_model, user_model.objects.values_list("pk", "username")),
             (Site, Site.objects.values_list("pk", "hostname")),
-            (Revision, ((pk, "révision") for pk in Revision.objects.values_list("pk", flat=True))),
+            (
+                Revision,
+                (
+                    (pk, f"{name} @ {created_at.isoformat()}")
+                    for pk, name, created_at in Revision.objects.values_list(
+                        "pk", "object_str", "created_at"
+                    )
+                ),
+            ),
         ]
         sources += [(model, model.objects.values_list("pk", "slug")) for model in taxonomy_models()]
         for model, pairs in sources:
@@ -171,6 +204,18 @@ def revision_snapshot(remap, model, revision):
 def file_sha(field_file):
     with field_file.open("rb") as handle:
         return hashlib.sha256(handle.read()).hexdigest()
+
+
+def records(remap, model):
+    """Each row of a declared model, ids replaced by natural keys, as sortable JSON."""
+    return sorted(
+        json.dumps(
+            natural(remap, model, get_serializable_data_for_fields(obj), {"pk"}),
+            cls=DjangoJSONEncoder,
+            sort_keys=True,
+        )
+        for obj in model.objects.all()
+    )
 
 
 def snapshot():
@@ -230,6 +275,7 @@ def snapshot():
             user.username: (user.password, sorted(group.name for group in user.groups.all()))
             for user in get_user_model().objects.all()
         },
+        "records": {model._meta.label: records(remap, model) for model in record_models()},
     }
     return result
 
@@ -252,6 +298,8 @@ def wipe():
             obj.delete()
     Collection.objects.filter(depth__gt=1).delete()
     get_user_model().objects.all().delete()
+    for model in reversed(record_models()):
+        model.objects.all().delete()  # those on the home page (the others went with the pages)
 
 
 def export(path, *options):
@@ -268,7 +316,7 @@ def import_archive(path, *options):
 
 def assert_same(before, after):
     assert after["tree"] == before["tree"]
-    for key in ("taxonomy", "files", "sites", "users"):
+    for key in ("taxonomy", "files", "sites", "users", "records"):
         assert after[key] == before[key], key
     for section in ("pages", "glossary"):
         for name, expected in before[section].items():
@@ -289,9 +337,11 @@ def test_the_round_trip_keeps_pages_revisions_taxonomy_glossary_files_and_accoun
     wipe()
     assert existing_content() == []
     imported = import_archive(archive)
+    new_user_ids = set(get_user_model().objects.values_list("pk", flat=True))
 
-    assert "Archive écrite" in exported and "Avis des lecteurs : aucun modèle" in exported
+    assert "Archive écrite" in exported and "1 retour de lecteur" in exported
     assert "Archive importée" in imported and "Index de recherche reconstruit" in imported
+    assert all(before["records"].values()), "every declared model has a row to carry"
     assert_same(before, snapshot())
     # The ids did change: only the remapping kept the references right.
     new_ids = set(Page.objects.filter(depth__gt=2).values_list("pk", flat=True))
@@ -314,6 +364,21 @@ def test_the_round_trip_keeps_pages_revisions_taxonomy_glossary_files_and_accoun
     assert document in visible_documents()
     never_published = PracticeSheetPage.objects.get(title="Une fiche jamais publiée")
     assert not never_published.live and never_published.owner.username == "redactrice-export"
+    assert sheet.referent.username == "redactrice-export" and sheet.referent.pk in new_user_ids
+    # Feedback, votes and update notes point to the new pages, revisions and accounts.
+    feedback = apps.get_model("feedback", "Feedback").objects.get()
+    assert feedback.page_id == sheet.pk and feedback.handled_by.username == "redactrice-export"
+    answered = feedback.answered_by_revision
+    assert answered.object_id == str(sheet.pk)
+    assert answered.pk not in (sheet.live_revision_id, sheet.latest_revision_id)
+    assert answered.as_object().title == "Réussir ses cent premiers jours de coordinateur"
+    note = PageUpdate.objects.get(note="Le guide du diagnostic est en ressource.")
+    assert note.page_id == sheet.pk and note.revision_id == sheet.live_revision_id
+    votes = apps.get_model("feedback", "HelpfulVote").objects.order_by("helpful")
+    assert [(vote.page_id, vote.helpful) for vote in votes] == [
+        (HomePage.objects.get(depth=2).pk, False),
+        (sheet.pk, True),
+    ]
     assert (
         Group.objects.get(name="Groupe de travail")
         .user_set.filter(username="redactrice-export")
@@ -340,27 +405,75 @@ def test_a_tar_gz_archive_without_accounts(extras, tmp_path):
     after = snapshot()
     assert after["tree"] == before["tree"]
     assert after["users"] == {}
+    # Without accounts, every reference to one is empty (owner, lock, referent, handled by).
+    no_account = {"owner": None, "locked_by": None, "referent": None}
     for url_path, page in before["pages"].items():
-        expected = {**page["fields"], "owner": None, "locked_by": None}
+        expected = {**page["fields"], **{k: None for k in no_account if k in page["fields"]}}
         assert after["pages"][url_path]["fields"] == expected, url_path
         if page["latest_revision"]:
-            expected = {**page["latest_revision"]["content"], "owner": None}
+            content = page["latest_revision"]["content"]
+            expected = {**content, **{k: None for k in ("owner", "referent") if k in content}}
             assert after["pages"][url_path]["latest_revision"]["content"] == expected, url_path
             assert after["pages"][url_path]["latest_revision"]["user"] is None
+    assert any(page["fields"].get("referent") for page in before["pages"].values())
     assert after["files"] == before["files"]
     assert after["glossary"].keys() == before["glossary"].keys()
+    for model in record_models():
+        accounts = dict.fromkeys(
+            f.name for f in model._meta.concrete_fields if f.related_model is get_user_model()
+        )
+        expected = sorted(
+            json.dumps({**json.loads(row), **accounts}, sort_keys=True)
+            for row in before["records"][model._meta.label]
+        )
+        assert after["records"][model._meta.label] == expected, model._meta.label
 
 
-def test_the_manifest_says_there_is_no_feedback_model(demo, tmp_path):
+def test_the_manifest_holds_the_rows_of_every_declared_model(demo, tmp_path):
     archive = tmp_path / "boussole.zip"
     export(archive)
 
     with zipfile.ZipFile(archive) as opened:
         manifest = json.loads(opened.read("manifest.json"))
-    assert manifest["format"] == "boussole-archive" and manifest["version"] == 1
-    assert manifest["feedback"] is None
+    assert manifest["format"] == "boussole-archive" and manifest["version"] == 2
+    assert list(manifest["records"]) == [
+        "knowledge.pageupdate",
+        "feedback.feedback",
+        "feedback.helpfulvote",
+    ]
+    for label, rows in manifest["records"].items():
+        assert len(rows) == apps.get_model(label).objects.count(), label
     assert "users" not in manifest
     assert len(manifest["pages"]) == Page.objects.filter(depth__gt=1).count()
+
+
+# Rows that point to content but are derived from it: the import rebuilds them (search index).
+REBUILT = {"boussole_search.SearchDocument"}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_project_model_pointing_to_content_travels_in_the_archive():
+    """A model of the project holding a reference to a page, a revision, a glossary term, a file
+    or a taxonomy term is a page, an inline child of a page or term (it travels inside it), a
+    glossary or taxonomy term, declared in its app's ``boussole_export_models``, or rebuilt."""
+    content = {Page, Revision, GlossaryTerm, Document, Image, *taxonomy_models()}
+    travelling = {GlossaryTerm, *taxonomy_models(), *record_models()}
+    left_out = set()
+    for config in apps.get_app_configs():
+        path = Path(config.path)
+        if not path.is_relative_to(ROOT) or ".venv" in path.parts:
+            continue
+        for model in config.get_models():
+            fields = model._meta.concrete_fields
+            if (
+                issubclass(model, Page)
+                or model in travelling
+                or any(isinstance(f, ParentalKey) for f in fields)
+            ):
+                continue
+            if any(f.is_relation and f.related_model in content for f in fields):
+                left_out.add(model._meta.label)
+    assert left_out == REBUILT
 
 
 # -- refusals ------------------------------------------------------------------------------------

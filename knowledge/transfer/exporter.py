@@ -16,12 +16,15 @@ importer rebuilds it with Wagtail's own ``from_serializable_data()`` after rewri
     every term with its see-also links, its live revision and its latest draft;
 ``pages``
     every page below the tree root in tree order (a parent before its children, siblings in
-    their order) with its parent's id, its current row, its live revision and its latest draft
-    revision (``Revision.content``, as stored); comments are not exported;
+    their order) with its parent's id, its current row (inline children included: a parcours'
+    steps), its live revision, its latest draft revision and the revisions a record points to
+    (``Revision.content``, as stored); comments are not exported;
 ``view_restrictions``, ``workflow_pages``, ``sites``, ``redirects``
     private pages, workflows assigned to a page, sites and redirects;
-``feedback``
-    readers' feedback when the install has such a model, ``null`` otherwise;
+``records``
+    the rows of the models apps declare for the archive (:func:`record_models`: readers'
+    feedback, « utile ? » votes, update notes…), by model label, in declaration order; the
+    revisions they point to travel with their page or term (``revisions``);
 ``users``, ``groups``
     only with ``--with-users``: accounts (password hashes included), groups, their permissions.
 """
@@ -33,6 +36,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_serializable_data_for_fields
@@ -58,19 +62,35 @@ from knowledge.transfer.archive import ArchiveWriter
 from knowledge.transfer.progress import no_progress
 
 FORMAT = "boussole-archive"
-FORMAT_VERSION = 1
-# Readers' feedback is not a model of the Boussole yet; whichever of these exists is exported.
-FEEDBACK_MODEL_LABELS = ("knowledge.Feedback", "feedback.Feedback")
+# 2: the declared models' rows under ``records`` (1 had a single ``feedback`` section).
+FORMAT_VERSION = 2
+# The AppConfig attribute listing an app's models for the archive, e.g. in feedback/apps.py:
+# ``boussole_export_models = ["feedback.Feedback", "feedback.HelpfulVote"]``.
+EXPORT_MODELS_ATTRIBUTE = "boussole_export_models"
 
 
-def feedback_model():
-    """The readers' feedback model, or ``None`` while the install has none."""
-    for label in FEEDBACK_MODEL_LABELS:
-        try:
-            return apps.get_model(label)
-        except LookupError:
-            continue
-    return None
+def record_models():
+    """The models apps declare for the archive (``boussole_export_models`` on their AppConfig),
+    apps in ``INSTALLED_APPS`` order, each app's in its declared order: a model comes after the
+    declared models it points to, so the importer can remap those references.
+
+    Only plain rows pointing to content belong there: pages (and their inline children),
+    glossary, taxonomy, files and accounts have their own sections. A label that names no model
+    is a programming error and raises ``LookupError``."""
+    models = []
+    for config in apps.get_app_configs():
+        for label in getattr(config, EXPORT_MODELS_ATTRIBUTE, ()):
+            models.append(apps.get_model(label))
+    return models
+
+
+def revision_fields(model):
+    """The foreign keys of ``model`` to a revision (whose target must travel too)."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is Revision
+    ]
 
 
 def taxonomy_models():
@@ -107,6 +127,7 @@ class Exporter:
         self.summary = ExportSummary()
 
     def export(self, path):
+        self.records_models = record_models()
         with ArchiveWriter(path) as archive:
             self.archive = archive
             manifest = {
@@ -139,7 +160,7 @@ class Exporter:
                     get_serializable_data_for_fields(redirect)
                     for redirect in Redirect.objects.all()
                 ],
-                "feedback": self.feedback(),
+                "records": self.records(),
             }
             if self.with_users:
                 manifest["users"] = self.users()
@@ -204,26 +225,42 @@ class Exporter:
         self.count(model._meta.model_name, len(rows))
         return rows
 
-    def _revisions(self, ids):
-        ids = [pk for pk in ids if pk]
-        return {rev.pk: rev for rev in Revision.objects.filter(pk__in=ids)}
+    def _revision_rows(self, objects, base_model):
+        """Per object id: its live revision, its latest draft and the older revisions a record
+        points to (the revision that answered a report, the one an update note describes),
+        oldest first."""
+        wanted = {
+            str(obj.pk): {obj.live_revision_id, obj.latest_revision_id} - {None} for obj in objects
+        }
+        pointed = Q()
+        for model in self.records_models:
+            for model_field in revision_fields(model):
+                pointed |= Q(pk__in=model.objects.values(model_field.attname))
+        if pointed:
+            base_content_type = ContentType.objects.get_for_model(base_model)
+            for pk, object_id in Revision.objects.filter(
+                pointed, base_content_type=base_content_type
+            ).values_list("pk", "object_id"):
+                if object_id in wanted:
+                    wanted[object_id].add(pk)
+        ids = [pk for pks in wanted.values() for pk in pks]
+        revisions = {rev.pk: rev for rev in Revision.objects.filter(pk__in=ids)}
+        return {
+            object_id: [revision_data(revisions[pk]) for pk in sorted(pks) if pk in revisions]
+            for object_id, pks in wanted.items()
+        }
 
     def glossary(self):
         terms = list(GlossaryTerm.objects.order_by("pk").prefetch_related("see_also"))
-        revisions = self._revisions(
-            [pk for term in terms for pk in (term.live_revision_id, term.latest_revision_id)]
-        )
+        revisions = self._revision_rows(terms, GlossaryTerm)
         rows = []
         for term in terms:
-            revision_ids = dict.fromkeys(
-                pk for pk in (term.live_revision_id, term.latest_revision_id) if pk in revisions
-            )
             rows.append(
                 {
                     "data": term.serializable_data(),
                     "live_revision": term.live_revision_id,
                     "latest_revision": term.latest_revision_id,
-                    "revisions": [revision_data(revisions[pk]) for pk in revision_ids],
+                    "revisions": revisions[str(term.pk)],
                 }
             )
         self.count("glossary", len(rows))
@@ -232,18 +269,13 @@ class Exporter:
 
     def pages(self):
         pages = list(Page.objects.filter(depth__gt=1).order_by("path").specific())
-        revisions = self._revisions(
-            [pk for page in pages for pk in (page.live_revision_id, page.latest_revision_id)]
-        )
+        revisions = self._revision_rows(pages, Page)
         ids_by_path = {page.path: page.pk for page in Page.objects.filter(depth=1)}
         rows = []
         for number, page in enumerate(pages, start=1):
             ids_by_path[page.path] = page.pk
             data = page.serializable_data()
             data[COMMENTS_RELATION_NAME] = []
-            revision_ids = dict.fromkeys(
-                pk for pk in (page.live_revision_id, page.latest_revision_id) if pk in revisions
-            )
             rows.append(
                 {
                     "id": page.pk,
@@ -253,7 +285,7 @@ class Exporter:
                     "data": data,
                     "live_revision": page.live_revision_id,
                     "latest_revision": page.latest_revision_id,
-                    "revisions": [revision_data(revisions[pk]) for pk in revision_ids],
+                    "revisions": revisions[str(page.pk)],
                 }
             )
             self.progress(_("Pages"), number, len(pages))
@@ -272,16 +304,14 @@ class Exporter:
             )
         return rows
 
-    def feedback(self):
-        model = feedback_model()
-        if model is None:
-            self.summary.warnings.append(
-                _("Avis des lecteurs : aucun modèle dans cette installation, rien à exporter.")
-            )
-            return None
-        rows = [get_serializable_data_for_fields(obj) for obj in model.objects.order_by("pk")]
-        self.count("feedback", len(rows))
-        return {"model": model._meta.label_lower, "rows": rows}
+    def records(self):
+        section = {}
+        for model in self.records_models:
+            label = model._meta.label_lower
+            objects = model._base_manager.order_by("pk")
+            section[label] = [get_serializable_data_for_fields(obj) for obj in objects.iterator()]
+            self.count(label, len(section[label]))
+        return section
 
     def users(self):
         rows = []

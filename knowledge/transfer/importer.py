@@ -15,7 +15,11 @@ reference. Pages are created in tree order (a parent before its children, siblin
 a page pointing to pages not created yet (related sheets, StreamField choosers, rich text
 links) is completed in a second pass, once every page exists. Revisions are then recreated
 with their content rewritten the same way, and each page points again to its live revision and
-its latest draft.
+its latest draft. The rows of the models apps declare for the archive (feedback, votes, update
+notes: :func:`~knowledge.transfer.exporter.record_models`) come last, their references to
+pages, revisions, terms and accounts remapped; a reference to an account the archive does not
+hold (exported without ``--with-users``) becomes empty, a row whose required reference is lost
+is skipped and reported.
 """
 
 import contextlib
@@ -31,6 +35,7 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from modelcluster.models import model_from_serializable_data
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -52,13 +57,14 @@ from wagtail.models import (
 from knowledge.models import GlossaryTerm
 from knowledge.transfer.archive import ArchiveReader
 from knowledge.transfer.errors import TransferError
-from knowledge.transfer.exporter import FORMAT, FORMAT_VERSION, feedback_model, taxonomy_models
+from knowledge.transfer.exporter import FORMAT, FORMAT_VERSION, record_models, taxonomy_models
 from knowledge.transfer.progress import no_progress
 from knowledge.transfer.references import IdMap, Remapper, model_key
 
 # Fields a revision's content carries that describe the page's place, not its content.
 TREE_FIELDS = ("path", "depth", "url_path")
 PAGE_KEY = model_key(Page)
+RECORDS_BATCH_SIZE = 500
 
 
 @dataclass
@@ -180,7 +186,7 @@ class ArchiveImporter:
             self.group_object_permissions(manifest.get("groups", []))
         self.sites(manifest.get("sites", []))
         self.redirects(manifest.get("redirects", []))
-        self.feedback(manifest.get("feedback"))
+        self.records(records_section(manifest))
 
     # -- natural keys ----------------------------------------------------------------------------
 
@@ -531,24 +537,61 @@ class ArchiveImporter:
             model_from_serializable_data(Redirect, data, check_fks=False).save()
             self.count("redirects")
 
-    def feedback(self, section):
-        if not section:
-            return
-        model = feedback_model()
-        if model is None:
-            self.warn(
-                _(
-                    "Avis des lecteurs : %d avis dans l'archive, mais aucun modèle ici ; non importés."
+    def records(self, section):
+        """The declared models' rows, in this install's declaration order (a model after those it
+        points to), each model's rows in one batched insert."""
+        declared = {model._meta.label_lower: model for model in record_models()}
+        self.ids.register(*declared.values())
+        for label, rows in section.items():
+            if label not in declared and rows:
+                self.warn(
+                    ngettext(
+                        "%(label)s : %(count)d ligne dans l'archive, modèle absent ici ; ignorée.",
+                        "%(label)s : %(count)d lignes dans l'archive, modèle absent ici ; ignorées.",
+                        len(rows),
+                    )
+                    % {"label": label, "count": len(rows)}
                 )
-                % len(section.get("rows", []))
-            )
-            return
-        self.ids.register(model)
-        for data in section.get("rows", []):
-            data = self.remap.serialized(model, data)
-            data["pk"] = None
-            model_from_serializable_data(model, data, check_fks=False).save()
-            self.count("feedback")
+        for label, model in declared.items():
+            rows = section.get(label) or []
+            required = [
+                f.name
+                for f in model._meta.concrete_fields
+                if f.is_relation and not f.null and not f.primary_key
+            ]
+            objects, old_ids, skipped = [], [], 0
+            for original in rows:
+                data = self.remap.serialized(model, original)
+                if any(data.get(name) is None for name in required):
+                    skipped += 1
+                    continue
+                data["pk"] = None
+                objects.append(model_from_serializable_data(model, data, check_fks=False))
+                old_ids.append(original.get("pk"))
+            model.objects.bulk_create(objects, batch_size=RECORDS_BATCH_SIZE)
+            for old, obj in zip(old_ids, objects, strict=True):
+                if obj.pk is not None:  # ids come back on SQLite and PostgreSQL
+                    self.ids.add(model, old, obj.pk)
+            if skipped:
+                self.warn(
+                    ngettext(
+                        "%(model)s : %(count)d ligne ignorée, ce à quoi elle se rapporte manque.",
+                        "%(model)s : %(count)d lignes ignorées, ce à quoi elles se rapportent "
+                        "manque.",
+                        skipped,
+                    )
+                    % {"model": model._meta.verbose_name_plural, "count": skipped}
+                )
+            self.count(label, len(objects))
+
+
+def records_section(manifest):
+    """``records`` by model label; a version 1 archive had its feedback alone under
+    ``feedback`` (``{"model": label, "rows": [...]}`` or ``null``)."""
+    if "records" in manifest:
+        return manifest["records"] or {}
+    legacy = manifest.get("feedback") or {}
+    return {legacy["model"]: legacy.get("rows", [])} if legacy.get("model") else {}
 
 
 def _messages(error):

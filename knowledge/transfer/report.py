@@ -1,8 +1,11 @@
-"""The French words for what a transfer wrote or read: ``describe(counts)``."""
+"""The French words for what a transfer wrote or read: ``describe(counts)``; the declared
+models' rows are counted under their model label and named after the model."""
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy
 
+RECORDS = "records"
 LABELS = {
     "pages": ngettext_lazy("%d page", "%d pages"),
     "revisions": ngettext_lazy("%d révision", "%d révisions"),
@@ -17,7 +20,7 @@ LABELS = {
     "image": ngettext_lazy("%d image", "%d images"),
     "view_restrictions": ngettext_lazy("%d restriction d'accès", "%d restrictions d'accès"),
     "redirects": ngettext_lazy("%d redirection", "%d redirections"),
-    "feedback": ngettext_lazy("%d avis de lecteur", "%d avis de lecteurs"),
+    RECORDS: None,  # the declared models' rows, by model label, named after the model
     "users": ngettext_lazy("%d compte", "%d comptes"),
     "users_created": ngettext_lazy("%d compte créé", "%d comptes créés"),
     "users_existing": ngettext_lazy("%d compte déjà présent", "%d comptes déjà présents"),
@@ -30,10 +33,21 @@ def describe(counts):
     """« 48 pages, 95 révisions, … » in a fixed order; zero counts only for the main kinds."""
     parts = []
     for kind, label in LABELS.items():
+        if kind == RECORDS:
+            parts += [_record(key, n) for key, n in counts.items() if "." in key and n]
+            continue
         number = counts.get(kind, 0)
         if number or kind in ALWAYS:
             parts.append(label % number)
     return ", ".join(parts)
+
+
+def _record(label, number):
+    try:
+        meta = apps.get_model(label)._meta
+    except LookupError:
+        return f"{number} {label}"
+    return _count(number, meta.verbose_name, meta.verbose_name_plural)
 
 
 def _count(number, singular, plural):
