@@ -54,10 +54,10 @@ class Path:
     def total(self):
         return len(self.steps)
 
-    def position(self, page_id):
-        """(previous step, this step, next step) for the first step leading to ``page_id``."""
+    def position(self, kind, target_id):
+        """(previous step, this step, next step) for the first step leading to the target."""
         for index, step in enumerate(self.steps):
-            if step.kind == PAGE_KIND and step.target_id == page_id:
+            if step.kind == kind and step.target_id == target_id:
                 previous = self.steps[index - 1] if index else None
                 following = self.steps[index + 1] if index + 1 < len(self.steps) else None
                 return previous, step, following
@@ -77,7 +77,7 @@ class Membership:
 def _build(request):
     parcours_model = apps.get_model("parcours", "ParcoursPage")
     step_model = apps.get_model("parcours", "ParcoursStep")
-    parcours = list(visible_pages(parcours_model.objects.all()).order_by("title", "pk"))
+    parcours = list(visible_pages(parcours_model.objects.all()).order_by("path"))
     rows = list(
         step_model.objects.filter(parcours__in=[p.pk for p in parcours])
         .select_related("page", "glossary_term")
@@ -180,11 +180,14 @@ def paths(request=None):
     return result
 
 
-def memberships(page, request=None):
-    """The visible parcours that lead to ``page``, with its step and its neighbours."""
+def memberships(target, request=None):
+    """The visible parcours that lead to ``target`` (a page or a glossary term), with its step
+    and its neighbours."""
+    is_term = target._meta.label == "knowledge.GlossaryTerm"
+    kind = GLOSSARY_KIND if is_term else PAGE_KIND
     found = []
     for path in paths(request).values():
-        position = path.position(page.pk)
+        position = path.position(kind, target.pk)
         if position is not None:
             found.append(Membership(path, *position))
     return found

@@ -148,6 +148,21 @@ def test_a_step_page_says_where_it_is_with_previous_and_next_without_javascript(
     assert "Étape 4 sur 4 du parcours" in last and "Revenir au parcours" in last
 
 
+def test_a_glossary_term_step_shows_its_place_on_the_term_page(walk, client):
+    html = client.get(walk["term"].reader_url).content.decode()
+    assert "Étape 3 sur 4 du parcours" in html
+    assert f'href="{walk["sheet"].url}" rel="prev"' in html
+    assert f'href="{walk["testimony"].url}" rel="next"' in html
+    other = GlossaryTermFactory(term="Hors parcours")
+    assert "parcours-nav" not in client.get(other.reader_url).content.decode()
+
+
+def test_the_home_page_points_newcomers_to_the_first_parcours(walk, client, markup):
+    response = client.get("/")
+    assert "Suivre le parcours « Prendre son poste de coordinateur »" in markup.text(response)
+    assert walk["parcours"].url in markup.hrefs(response)
+
+
 def test_a_page_outside_any_parcours_has_no_step_navigation(walk, client):
     elsewhere = PracticeSheetPageFactory(title="Hors parcours")
     html = client.get(elsewhere.url).content.decode()
