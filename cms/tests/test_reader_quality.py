@@ -126,6 +126,13 @@ AXE_RUN = """async () => {
   return {violations: result.violations, rules};
 }"""
 
+# Opens every closed <details>; says how many there were.
+OPEN_DETAILS = """() => {
+  const closed = [...document.querySelectorAll('details:not([open])')];
+  closed.forEach(details => { details.open = true; });
+  return closed.length;
+}"""
+
 # The elements that stick out of the viewport, to say where a horizontal scroll comes from.
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
@@ -188,6 +195,12 @@ def crawl(browser, base, urls, html_dir):
             result = page.evaluate(AXE_RUN)
             found["axe_rules"] = max(found["axe_rules"], result["rules"])
             found["axe"] += describe_violations(label, width, result["violations"])
+            # What a phone folds away (facets, report forms in <details>) is checked unfolded too.
+            if width < 1000 and page.evaluate(OPEN_DETAILS):
+                result = page.evaluate(AXE_RUN)
+                found["axe"] += describe_violations(
+                    f"{label} (volets ouverts)", width, result["violations"]
+                )
         # The narrowest width last, by resizing the page just checked: media queries apply as
         # they would on a page loaded at that width.
         page.set_viewport_size({"width": REFLOW_WIDTH, "height": 700})
