@@ -10,7 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from home.information import InformationPage
 from home.models import HomePage
@@ -85,6 +87,52 @@ def test_the_admin_offers_the_parcours_editor_under_the_home_page_only(client, m
         "wagtailadmin_pages:add", args=["parcours", "parcourspage", guide_page().pk]
     )
     assert client.get(under_guide).status_code == 302  # refused, back to the dashboard
+
+
+def _admin_post(client, home, title, steps):
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slugify(title),
+            "summary": "",
+            "introduction": rich_text("<p>Pour bien commencer.</p>"),
+            "steps": inline_formset(steps, min=1),
+            "comments": inline_formset([]),
+            "action-publish": "1",
+        }
+    )
+    url = reverse("wagtailadmin_pages:add", args=["parcours", "parcourspage", home.pk])
+    return client.post(url, data)
+
+
+def test_an_editor_publishes_a_parcours_from_the_admin_and_a_bad_step_saves_nothing(
+    client, make_user
+):
+    make_user("admin", is_superuser=True)
+    client.login(username="admin", password="mot-de-passe-de-test")  # noqa: S106
+    home = home_page()
+    sheet = PracticeSheetPageFactory(title="Une fiche")
+    term = GlossaryTermFactory(term="Contrat local de santé", acronym="CLS")
+
+    both = {"page": sheet.pk, "glossary_term": term.pk, "introduction": "Les deux."}
+    response = _admin_post(client, home, "Parcours refusé", [both])
+    assert response.status_code == 200
+    assert "Choisissez soit une page, soit un terme du glossaire" in response.content.decode()
+    assert not ParcoursPage.objects.exists() and not ParcoursStep.objects.exists()
+
+    steps = [
+        {"page": "", "glossary_term": term.pk, "introduction": "Le sigle d'abord."},
+        {"page": sheet.pk, "glossary_term": "", "introduction": "Puis la fiche."},
+    ]
+    response = _admin_post(client, home, "Parcours accepté", steps)
+    assert response.status_code == 302
+    parcours = ParcoursPage.objects.get()
+    assert parcours.live
+    path = navigation.paths()[parcours.pk]
+    assert [(s.number, s.title) for s in path.steps] == [
+        (1, "CLS — Contrat local de santé"),
+        (2, "Une fiche"),
+    ]
 
 
 # -- steps -------------------------------------------------------------------------------------
