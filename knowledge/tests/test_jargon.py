@@ -18,6 +18,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from knowledge import jargon
+from knowledge.demo.glossary import GLOSSARY
+from knowledge.demo.testimonies import TESTIMONIES
 from knowledge.factories import (
     GlossaryTermFactory,
     GuideChapterPageFactory,
@@ -274,3 +276,16 @@ def test_the_tooltip_holds_the_definition_as_short_plain_text():
     assert text.startswith("ASV, Atelier santé ville : Une démarche locale. Diagnostic Actions mot")
     assert text.endswith("…") and len(text.split()) < 60
     assert term.reader_url == "/glossaire/asv/"
+
+
+def test_the_demo_testimony_about_jargon_explains_its_acronyms(client):
+    for entry in GLOSSARY:
+        GlossaryTermFactory(**{k: entry[k] for k in ("slug", "term", "acronym", "definition")})
+    demo = next(t for t in TESTIMONIES if t["slug"] == "trois-mois-pour-comprendre-le-jargon")
+    testimony = TestimonyPageFactory(
+        **{k: demo[k] for k in ("slug", "title", "quote", "context", "speaker_role")}
+    )
+    found = {text: href for href, text in widgets(client.get(testimony.url).content.decode())}
+    for acronym in ("PRAPS", "CPTS", "PTSM", "DD ARS", "CLS"):
+        assert found[acronym] == GlossaryTerm.objects.get(acronym=acronym).reader_url
+    assert "ARS" not in found  # inside « DD ARS », the longest term
