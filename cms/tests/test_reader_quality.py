@@ -85,8 +85,8 @@ def restore_migrated_content():
 
 def load_demo():
     restore_migrated_content()
+    # Publishing indexes each page (search.signals): no separate rebuild is needed.
     call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
-    call_command("boussole_search_index", verbosity=0, stdout=io.StringIO())
     # One sheet with a verification date, published as an editor would, for the print footer.
     sheet = PracticeSheetPage.objects.live().order_by("path").first()
     sheet.last_verified_at = VERIFIED_ON
@@ -176,7 +176,7 @@ def launch(playwright):
 def crawl(browser, base, urls, html_dir):
     """Visit every page at each width: axe violations, overflow at 320 px, and the server's HTML
     saved for the Nu checker."""
-    found = {"axe": [], "axe_rules": 0, "reflow": [], "status": [], "html": {}}
+    found = {"axe": [], "axe_rules": 0, "reflow": [], "status": [], "html": {}, "results": {}}
     # bypass_csp: axe is injected as an inline script, which the site's strict CSP refuses.
     context = browser.new_context(locale="fr-FR", bypass_csp=True)
     context.set_default_timeout(15_000)
@@ -188,6 +188,7 @@ def crawl(browser, base, urls, html_dir):
             if response.status != status:
                 found["status"].append(f"{label} {path}: {response.status} au lieu de {status}")
             if width == max(WIDTHS):
+                found["results"][label] = page.locator(".search-results > *").count()
                 html = html_dir / f"{index:02d}.html"
                 html.write_bytes(response.body())
                 found["html"][html.name] = f"{label} ({path})"
@@ -279,6 +280,9 @@ def test_the_demo_has_a_visible_page_of_every_page_type(checks):
 def test_axe_reports_no_violation_on_any_reader_page_at_390_and_1280_px(checks):
     assert len(checks["urls"]) >= len(checks["pages"]) + 6
     assert checks["axe_rules"] > 40  # axe really ran its rules on the pages
+    # The search pages were checked with results (and so with their facets).
+    assert checks["results"]["recherche avec résultats et facettes"] >= 3
+    assert checks["results"]["recherche filtrée"] >= 1
     assert not checks["axe"], "axe-core :\n" + "\n".join(checks["axe"])
 
 
