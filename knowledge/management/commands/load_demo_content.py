@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from home.models import HomePage
 from knowledge.demo.accounts import ensure_demo_accounts
 from knowledge.demo.loader import DemoLoader
-from knowledge.demo.referents import assign_demo_referents
+from knowledge.demo.follow_up import assign_demo_follow_up
 from knowledge.demo.site import point_default_site_at
 from knowledge.demo.workflow_stages import stage_demo_workflow
 
@@ -29,6 +29,6 @@ class Command(BaseCommand):
         # Accounts after the content (the staged items need their authors), dev only.
         ensure_demo_accounts(self.stdout)
         stage_demo_workflow(self.stdout)
-        assign_demo_referents(self.stdout)  # needs the accounts: every demo page gets a referent
+        assign_demo_follow_up(self.stdout)  # needs the accounts: referents, update notes
         if getattr(settings, "BOUSSOLE_DEMO_SITE_URL", None):  # absolute URLs → the dev server
             point_default_site_at(settings.BOUSSOLE_DEMO_SITE_URL, self.stdout)
