@@ -41,7 +41,15 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from bench.load import BASE_DIR, Gunicorn, LoadError, environment, free_port, scan_access_log
+from bench.load import (
+    BASE_DIR,
+    Gunicorn,
+    LoadError,
+    collectstatic,
+    environment,
+    free_port,
+    scan_access_log,
+)
 
 PG_STOP = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "stop"]
 PG_START = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "start"]
@@ -1127,6 +1135,11 @@ def run(search_url=None, var_dir=None, items=ITEMS):
         summary["notes"].append(
             f"pas de nœud OpenSearch sur {search_url} : gunicorn sur le backend base de données"
         )
+    try:  # production serves the manifest's static files: a file added since is a 500 otherwise
+        collectstatic(var_dir, secrets.token_urlsafe(64))
+    except LoadError as error:
+        summary["error"] = str(error)
+        return summary
     cache_dir = var_dir / "cache-bench-faults"
     shutil.rmtree(cache_dir, ignore_errors=True)
     port = free_port()
@@ -1170,7 +1183,7 @@ def run(search_url=None, var_dir=None, items=ITEMS):
             search_recovery(port, node, env, setup, scenarios[1])
         statuses, error_lines = scan_access_log(log_path)
         summary["gunicorn_log"] = {
-            "path": str(log_path.relative_to(BASE_DIR)),
+            "path": os.path.relpath(log_path, BASE_DIR),
             "statuses": statuses,
             "error_lines": error_lines,
         }

@@ -672,7 +672,7 @@ def _measure_mode(engine, mode, prepared, duration, var_dir, secret_key, lua_pat
     statuses, error_lines = scan_access_log(log_path)
     log = {"statuses": statuses, "error_lines": error_lines, "port": port}
     if error_lines or any(s.startswith("5") for s in statuses):
-        log["kept"] = str(log_path.relative_to(BASE_DIR))  # for whoever reads the report
+        log["kept"] = os.path.relpath(log_path, BASE_DIR)  # for whoever reads the report
     else:
         log_path.unlink()
     return runs, log

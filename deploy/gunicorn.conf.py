@@ -7,7 +7,9 @@ wsgi_app = "cms.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# A client that sends its headers slowly holds a thread until they are in: 2 × 16 threads keep
+# serving while a few dozen do (the proxy's buffering is the real guard, deploy/nginx.conf).
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +68,15 @@ def _documented_environment():
             env[name] = value
     env["SECRET_KEY"] = SAFE_KEY
     return env
+
+
+def test_every_variable_production_reads_is_documented_in_env_example():
+    read = set()
+    for path in ("cms/settings/base.py", "cms/settings/production.py", "deploy/gunicorn.conf.py"):
+        source = (BASE_DIR / path).read_text()
+        read |= set(re.findall(r"(?:env|environ)(?:\.get\(|\[)\"([A-Z][A-Z0-9_]+)\"", source))
+    assert len(read) > 20  # the pattern still finds what the settings read
+    assert read - set(_documented_environment()) == set()
 
 
 def test_check_deploy_is_clean_with_the_documented_variables(tmp_path):
