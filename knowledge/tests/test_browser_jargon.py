@@ -165,3 +165,16 @@ def test_glossary_quick_filter(browser, live_server, chapter):
     ).click()
     assert page.url.endswith("#lettre-m")
     context.close()
+
+
+def test_on_a_narrow_screen_the_definition_stays_inside_the_viewport(browser, live_server, chapter):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{live_server.url}{chapter.url}")
+    tab_to(page, ".jargon__term")
+    tip = page.locator("#jargon-clsm")
+    expect(tip).to_be_visible()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
