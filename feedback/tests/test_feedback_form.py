@@ -7,6 +7,7 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
 from django.db import DatabaseError
 from django.utils import timezone
@@ -32,6 +33,18 @@ class FailingEmailBackend:
 
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("le serveur de courriel ne répond pas")
+
+
+class DownCache(LocMemCache):
+    """A shared cache that does not answer (Redis stopped)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__("down", {})
+
+    def _fail(self, *args, **kwargs):
+        raise ConnectionError("le cache ne répond pas")
+
+    get = set = add = incr = delete = get_many = set_many = _fail
 
 
 def post_report(client, page, **data):
@@ -216,6 +229,15 @@ def test_the_rate_limit_counts_in_the_shared_cache(client, settings, chapter):
     assert post_report(client, chapter).status_code == 429
     cache.clear()  # the counter lives in the default cache every worker shares, nowhere else
     assert post_report(client, chapter).status_code == 302
+
+
+def test_a_cache_that_is_down_lets_reports_through(client, settings, chapter, caplog):
+    settings.BOUSSOLE_FEEDBACK_RATE = "1/h"
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.DownCache"}}
+    for _ in range(3):
+        assert post_report(client, chapter).status_code == 302
+    assert Feedback.objects.count() == 3
+    assert "rate limit not applied" in caplog.text
 
 
 def test_a_post_from_another_site_is_refused(client, chapter):
