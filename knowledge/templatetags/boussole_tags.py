@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -135,14 +136,15 @@ SITE_NAME = "La Boussole"
 
 @register.filter
 def french_date(value):
-    """A date as French typography writes it, the same on every page: "1er décembre 2026",
-    "2 décembre 2026". Datetimes are shown in the site's time zone; empty values give ""."""
+    """A date as French typography writes it, the same on every page: "1<sup>er</sup> décembre
+    2026" (the ordinal raised), "2 décembre 2026". Datetimes are shown in the site's time
+    zone; empty values give "". Safe HTML: only digits and month names."""
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {format_date(value, 'F Y')}"
+    day = "1<sup>er</sup>" if value.day == 1 else str(value.day)
+    return mark_safe(f"{day} {format_date(value, 'F Y')}")  # noqa: S308 (no input text)
 
 
 def page_title_text(page):

@@ -5,7 +5,7 @@ search/facets.py):
 - a taxonomy value has one label everywhere (listing filters, search facets, card pills) and
   values are sorted by that label (CLS before CLSM, accents ignored), project steps by their
   editorial order;
-- dates read the same in page headers and on cards: "1er décembre 2026";
+- dates read the same in page headers and on cards: "1<sup>er</sup> décembre 2026";
 - every page has its own <title> and a meta description; the guide is not titled
   "La Boussole — La Boussole"; a filtered listing names its filters and its page;
 - listings count each filter value (the other filters applied) in a constant number of queries,
@@ -100,11 +100,11 @@ def test_listing_filters_search_facets_and_pills_show_the_same_label(client):
 
 
 def test_french_date_writes_the_first_of_the_month_as_1er():
-    assert french_date(datetime.date(2026, 12, 1)) == "1er décembre 2026"
+    assert french_date(datetime.date(2026, 12, 1)) == "1<sup>er</sup> décembre 2026"
     assert french_date(datetime.date(2026, 12, 2)) == "2 décembre 2026"
     assert french_date(None) == ""
     midnight_in_paris = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)
-    assert french_date(midnight_in_paris) == "1er décembre 2026"  # the site's time zone
+    assert french_date(midnight_in_paris) == "1<sup>er</sup> décembre 2026"  # Paris time
 
 
 def test_header_and_card_dates_read_the_same(client):
@@ -114,8 +114,9 @@ def test_header_and_card_dates_read_the_same(client):
 
     header = unescape(client.get(sheet.url).content.decode())
     card = unescape(client.get(SHEETS).content.decode())
-    assert 'Mis à jour le <time datetime="2026-12-01">1er décembre 2026</time>' in header
-    assert 'Mis à jour le <time datetime="2026-12-01">1er décembre 2026</time>' in card
+    line = 'Mis à jour le <time datetime="2026-12-01">1<sup>er</sup> décembre 2026</time>'
+    assert line in header
+    assert line in card
 
 
 # --- titles and descriptions ------------------------------------------------------------------
