@@ -1,8 +1,9 @@
 """/sitemap.xml: every page a reader may see (the visibility rule), nothing else."""
 
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from wagtail.contrib.sitemaps import Sitemap
 
-from knowledge.visibility import visible_pages
+from knowledge.visibility import visible_glossary_terms, visible_pages
 
 
 class VisiblePagesSitemap(Sitemap):
@@ -13,4 +14,14 @@ class VisiblePagesSitemap(Sitemap):
         return visible_pages(super().items())
 
 
-SITEMAPS = {"pages": VisiblePagesSitemap}
+class GlossaryTermsSitemap(DjangoSitemap):
+    """One entry per published glossary term: its reader page (/glossaire/<slug>/)."""
+
+    def items(self):
+        return visible_glossary_terms().order_by("slug")
+
+    def location(self, term):
+        return term.reader_url
+
+
+SITEMAPS = {"pages": VisiblePagesSitemap, "glossary": GlossaryTermsSitemap}

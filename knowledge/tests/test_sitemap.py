@@ -3,7 +3,11 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from knowledge.factories import PracticeSheetPageFactory, TestimonyPageFactory
+from knowledge.factories import (
+    GlossaryTermFactory,
+    PracticeSheetPageFactory,
+    TestimonyPageFactory,
+)
 from knowledge.models import TestimonyPage
 
 pytestmark = pytest.mark.django_db
@@ -25,3 +29,14 @@ def test_sitemap_lists_visible_pages_only(client):
     assert f"/{shown.slug}/</loc>" in xml
     for hidden in (draft, private, withdrawn):
         assert f"/{hidden.slug}/</loc>" not in xml
+
+
+def test_sitemap_lists_published_glossary_terms_with_their_page(client):
+    published = GlossaryTermFactory(term="Agence régionale de santé", acronym="ARS")
+    draft = GlossaryTermFactory(term="Terme en préparation", live=False)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"<loc>http://testserver/glossaire/{published.slug}/</loc>" in xml
+    assert f"/glossaire/{draft.slug}/" not in xml
+    assert client.get(f"/glossaire/{published.slug}/").status_code == 200
