@@ -14,7 +14,7 @@ SEARCH_NODE_PORT ?= $(or $(BOUSSOLE_SEARCH_NODE_PORT),9201)
 # Port of the server `make screenshots` starts (the demo database, not `make run`'s server).
 SCREENSHOTS_PORT ?= 8790
 
-.PHONY: help run setup test lint format browser-deps check-deps postgres test-postgres bench clean \
+.PHONY: help run setup test lint format messages browser-deps check-deps postgres test-postgres bench clean \
 	publish-scheduled search-node search-node-stop test-opensearch screenshots
 
 help:  ## list the targets
@@ -77,6 +77,14 @@ lint: $(VENV)/.installed-dev  ## ruff check + format check
 format: $(VENV)/.installed-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+messages: $(VENV)/.installed  ## regenerate the French catalog (locale/fr): French plural forms for every message
+	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) makemessages -l fr --no-obsolete --no-location \
+		--ignore=.venv --ignore=node_modules --ignore=var --ignore=bench
+	@# Source strings are French: each message is its own translation (msgen), the header not fuzzy.
+	msgen locale/fr/LC_MESSAGES/django.po | msgattrib --clear-fuzzy --no-location -o locale/fr/LC_MESSAGES/django.po -
+	sed -i 's/^"Language: \\n"/"Language: fr\\n"/' locale/fr/LC_MESSAGES/django.po
+	msgfmt --check -o locale/fr/LC_MESSAGES/django.mo locale/fr/LC_MESSAGES/django.po
 
 test: $(VENV)/.installed-dev browser-deps check-deps lint  ## lint, checks and the whole pytest suite
 	@echo "==> manage.py check"
