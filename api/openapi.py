@@ -317,6 +317,11 @@ def field_schema(doc, model, name, serializer=None):
         return array(doc.component("GlossaryLink", GLOSSARY_LINK))
     if name == "id":
         return INTEGER
+    if name == "label":  # TaxonomyTerm.label: a property, the one label readers see
+        return {
+            "type": "string",
+            "description": "Libellé montré aux lecteurs (le sigle s'il y en a un).",
+        }
     field = get_model_field(model, name)
     if isinstance(field, StreamField):
         return STREAM

@@ -51,3 +51,13 @@ def test_taxonomy_list_and_detail_by_slug_or_id(client, content, endpoint, slug)
     assert by_slug == by_id
     assert by_slug["name"]
     assert client.get(f"/api/v2/{endpoint}/inexistant/").status_code == 404
+
+
+def test_each_taxonomy_value_carries_the_label_readers_see(client, content):
+    dispositifs = client.get("/api/v2/dispositifs/?limit=50").json()["items"]
+    labels = {item["slug"]: item["label"] for item in dispositifs}
+    assert labels["clsm"] == "CLSM"  # the acronym, as on listings, facets and pills
+    assert client.get("/api/v2/themes/sante-mentale/").json()["label"] == "Santé mentale"
+    sheet = content["sheet"]
+    item = client.get(f"/api/v2/pages/{sheet.pk}/").json()
+    assert {d["label"] for d in item["dispositifs"]} == {str(d) for d in sheet.dispositifs.all()}

@@ -22,7 +22,8 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    api_fields = ["name", "slug"]
+    # ``label``: what readers see everywhere (listings, facets, pills), also in the API.
+    api_fields = ["name", "slug", "label"]
 
     class Meta:
         abstract = True
@@ -30,6 +31,10 @@ class TaxonomyTerm(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        return str(self)
 
     def natural_key(self):
         return (self.slug,)
@@ -45,7 +50,7 @@ class Dispositif(TaxonomyTerm):
     acronym = models.CharField(_("sigle"), max_length=20, blank=True)
 
     panels = [FieldPanel("acronym"), *TaxonomyTerm.panels]
-    api_fields = ["name", "slug", "acronym"]
+    api_fields = [*TaxonomyTerm.api_fields, "acronym"]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("dispositif")
@@ -61,7 +66,7 @@ class Territory(TaxonomyTerm):
     )
 
     panels = [FieldPanel("code"), *TaxonomyTerm.panels]
-    api_fields = ["name", "slug", "code"]
+    api_fields = [*TaxonomyTerm.api_fields, "code"]
 
     class Meta:
         verbose_name = _("territoire")
