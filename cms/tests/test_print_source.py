@@ -43,7 +43,7 @@ def test_a_sheet_ends_with_its_address_and_verification_date(client):
         f'Imprimé depuis <span class="print-source__url">http://testserver{sheet.url}?theme=x'
         in line
     )
-    assert 'vérifié le <time datetime="2026-03-01">1er mars 2026</time>' in line
+    assert 'vérifié le <time datetime="2026-03-01">1<sup>er</sup> mars 2026</time>' in line
     assert '<span class="print-source__date" data-print-date hidden> · imprimé le' in line
     assert 'href="/static/css/print.css" media="print"' in html
     assert 'src="/static/js/print.js" defer' in html

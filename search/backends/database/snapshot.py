@@ -35,7 +35,8 @@ def membership(bits):
     """A fast ``position in bits`` test for many lookups against the same set."""
     digits = bin(bits)[:1:-1]
     length = len(digits)
-    return lambda p: p < length and digits[p] == "1"
+    # A full-text row whose document is gone (or predates the snapshot) falls outside: not a member.
+    return lambda p: 0 <= p < length and digits[p] == "1"
 
 
 class Snapshot:
