@@ -113,13 +113,14 @@ search-node-stop:  ## stop the OpenSearch node of search-node
 test-opensearch: $(VENV)/.installed-dev search-node  ## the search tests (and the search API's) against the real OpenSearch node
 	BOUSSOLE_SEARCH_BACKEND=opensearch BOUSSOLE_SEARCH_URL=http://127.0.0.1:$(SEARCH_NODE_PORT) $(BIN)/pytest search api/tests/test_search.py
 
-bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items (SQLite, PostgreSQL, OpenSearch), load test (wrk), faults
+bench: $(VENV)/.installed-dev postgres  ## search benchmark on 20 000 items (SQLite, PostgreSQL, OpenSearch), load test (wrk), faults, glossary rendering
 	@command -v wrk >/dev/null || { echo "==> Installation de wrk (Debian)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	BOUSSOLE_SEARCH_NODE_JAVA_OPTS="$(BENCH_NODE_JAVA_OPTS)" BOUSSOLE_SEARCH_NODE_PORT=$(SEARCH_NODE_PORT) bash .ci/search-node.sh start
 	$(BIN)/python -m bench --output var/bench.md --search-url http://127.0.0.1:$(SEARCH_NODE_PORT); \
 	status=$$?; \
 	$(BIN)/python -m bench --only faults --output var/bench.md --search-url http://127.0.0.1:$(SEARCH_NODE_PORT) || status=1; \
+	$(BIN)/python -m bench.jargon --json var/bench-jargon.json || status=1; \
 	exit $$status
 
 clean:  ## remove the virtualenv, the checking tools and local data
