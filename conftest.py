@@ -1,5 +1,7 @@
 import pytest
 
+from cms.tests.browser import chromium
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
@@ -120,3 +122,10 @@ def make_user(db):
         return user
 
     return build
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium through Playwright (cms/tests/browser.py), closed after the test."""
+    with chromium() as running:
+        yield running

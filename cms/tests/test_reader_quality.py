@@ -22,7 +22,6 @@ say which command installs them (`make browser-deps`, `make check-deps`).
 import datetime
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -35,18 +34,12 @@ from django.core.management import call_command
 from django.db import connection, connections
 from wagtail.models import Page, get_page_models
 
+from cms.tests.browser import AXE, launch, needs_axe, needs_chromium
 from home.models import HomePage
 from knowledge.models import PracticeSheetPage
 from knowledge.visibility import visible_glossary_terms, visible_pages
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here between
-# browser steps are ordinary synchronous ones, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WIDTHS = (390, 1280)
 REFLOW_WIDTH = 320
 SEARCH_QUERY = "participation des habitants"
@@ -59,8 +52,8 @@ pytestmark = [
     # serialized_rollback: the migrations' content (root, home page, site, groups) is put back
     # before each test, as the previous transactional test left an empty database.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
-    pytest.mark.skipif(not AXE.exists(), reason="axe-core absent : make check-deps (npm ci)"),
+    needs_chromium,
+    needs_axe,
 ]
 
 
@@ -157,20 +150,6 @@ def describe_violations(label, width, violations):
             f"{violation['help']} — {len(violation['nodes'])} élément(s) : {targets}"
         )
     return lines
-
-
-def launch(playwright):
-    return playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        args=[
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
-    )
 
 
 def crawl(browser, base, urls, html_dir):

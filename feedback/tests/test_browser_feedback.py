@@ -6,49 +6,21 @@ disabled the vote and the report still work; a logged-in editor gets the userbar
 page without any Content-Security-Policy violation.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.db import connections
 
+from cms.tests.browser import axe_violations, needs_axe, needs_chromium
 from feedback.models import Feedback, HelpfulVote, Status
 from knowledge.factories import GuideChapterPageFactory
 from knowledge.workflows import MODERATORS_GROUP
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 (make_user's test password)
 
 pytestmark = [
     pytest.mark.browser,
     # The home page and the roles come from migrations: restored after each test.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
+    needs_chromium,
 ]
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 @pytest.fixture
@@ -166,14 +138,7 @@ def test_the_userbar_works_for_an_editor_under_the_reader_csp(
     context.close()
 
 
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {resultTypes: ['violations']});
-  return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 3)}`);
-}"""
-
-
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core absent : make check-deps (npm ci)")
+@needs_axe
 def test_axe_finds_no_violation_in_the_widget_the_errors_and_the_confirmation(
     browser, live_server, chapter
 ):
@@ -184,8 +149,7 @@ def test_axe_finds_no_violation_in_the_widget_the_errors_and_the_confirmation(
     found = {}
 
     def check(label):
-        page.add_script_tag(path=str(AXE))
-        found[label] = page.evaluate(AXE_RUN)
+        found[label] = axe_violations(page)
 
     page.goto(f"{live_server.url}{chapter.url}")
     check("chapitre avec le formulaire")

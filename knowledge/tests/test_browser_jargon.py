@@ -8,43 +8,22 @@ violation on the chapter with a definition open, on the term page and on the Aâ€
 quick filter narrows the list.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.db import connections
 
+from cms.tests.browser import AXE, axe_violations, needs_chromium
 from knowledge.factories import GlossaryTermFactory, GuideChapterPageFactory
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # see test_browser_workflow.py
-
-CHROMIUM = "/usr/bin/chromium"
-AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 DEFINITION = "Instance de concertation entre Ã©lus, psychiatrie, usagers et aidants."
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
+    needs_chromium,
 ]
 
 
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
-
-
-@pytest.fixture
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 @pytest.fixture
@@ -73,12 +52,6 @@ def tab_to(page, selector, limit=60):
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return presses
     raise AssertionError(f"{selector} jamais atteint au clavier")
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
 def test_keyboard_reader_opens_a_definition(browser, live_server, chapter):

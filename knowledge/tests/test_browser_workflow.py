@@ -5,21 +5,13 @@ approves it; an anonymous reader then opens it and finds it with the site search
 Run by `make test` (marker `browser`); chromium comes from Debian (`make browser-deps`).
 """
 
-import os
-import shutil
-
 import pytest
-from django.db import connections
 
+from cms.tests.browser import needs_chromium
 from knowledge.factories import sheet_index_page
 from knowledge.models import PracticeSheetPage
 from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here between
-# browser steps are ordinary synchronous ones, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "mot-de-passe-de-test"  # noqa: S105 (make_user's test password)
 TITLE = "Accueillir les hirondelles du quartier"
 SEARCH_WORD = "hirondelles"
@@ -27,30 +19,8 @@ SEARCH_WORD = "hirondelles"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
+    needs_chromium,
 ]
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-        # ORM calls made while Playwright's loop runs get their own connection (asgiref sees
-        # another context); close it here, or PostgreSQL can't drop the test database.
-        connections.close_all()
 
 
 def open_as(browser, live_server, username):

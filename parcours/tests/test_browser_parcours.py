@@ -5,13 +5,11 @@ Run by `make test` (marker `browser`); chromium comes from Debian (`make browser
 """
 
 import datetime
-import os
-import shutil
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 
+from cms.tests.browser import needs_chromium
 from knowledge.factories import (
     GlossaryTermFactory,
     GuideChapterPageFactory,
@@ -19,40 +17,12 @@ from knowledge.factories import (
 )
 from knowledge.models import PageUpdate
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here between
-# browser steps are ordinary synchronous ones, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-
 pytestmark = [
     pytest.mark.browser,
     # Serialized rollback: the home page made by a migration is back for the second test.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
+    needs_chromium,
 ]
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-        # ORM calls made while Playwright's loop runs get their own connection; close it here,
-        # or PostgreSQL can't drop the test database.
-        connections.close_all()
 
 
 @pytest.fixture

@@ -14,22 +14,15 @@ Guarantees (search/views.py, templates/base.html, search/static/search/*.js):
 """
 
 import io
-import os
-import shutil
 
 import pytest
 from django.core.management.color import no_style
-from django.db import connections
 
+from cms.tests.browser import needs_chromium
 from knowledge.demo.loader import DemoLoader
 from knowledge.factories import home_page
 from search.indexing import rebuild
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here are ordinary
-# synchronous ones, which Django would otherwise refuse.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
 QUERY = "participation des habitants"
 SEARCH_URL = "/recherche/?q=participation+des+habitants"
 
@@ -37,7 +30,7 @@ pytestmark = [
     pytest.mark.browser,
     # serialized_rollback: the home page created by the migrations is back for the next test.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"),
+    needs_chromium,
 ]
 
 
@@ -48,26 +41,6 @@ def demo(settings):
     settings.BOUSSOLE_SEARCH_SUGGEST_RATE = "100000/min"
     DemoLoader(io.StringIO(), no_style(), verbosity=0).load(home_page())
     rebuild()
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 def open_page(browser, width, height, **options):
