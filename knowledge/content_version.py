@@ -33,6 +33,29 @@ def current():
         return None
 
 
+# Values keyed by the version need no expiry of their own: a change gives them a new key.
+PER_VERSION_SECONDS = 24 * 3600
+
+
+def per_version(name, compute, request=None):
+    """``compute(request)`` once per content version and host, kept in the shared cache (what
+    every page's header or footer needs), and at worst once per request (remembered on it)."""
+    attribute = f"_boussole_{name}"
+    remembered = getattr(request, attribute, None)
+    if remembered is not None:
+        return remembered
+    version = current()
+    key = f"boussole:{name}:{version}:{request.get_host() if request is not None else ''}"
+    value = cache.get(key) if version else None
+    if value is None:
+        value = compute(request)
+        if version:
+            cache.set(key, value, PER_VERSION_SECONDS)
+    if request is not None:
+        setattr(request, attribute, value)
+    return value
+
+
 def changed_at(token):
     """When the content last changed, as a Unix time, from a token of ``current()`` (now for a
     token of another form, left by an older release: never too old)."""

@@ -14,7 +14,6 @@ Guarantees:
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.api.utils import get_full_url
 from wagtail.models import Page
@@ -22,7 +21,6 @@ from wagtail.models import Page
 from knowledge import content_version
 from knowledge.visibility import visible_glossary_terms, visible_pages
 
-CACHE_SECONDS = 24 * 3600  # keyed by content version: a change is seen at once
 GLOSSARY_KIND, PAGE_KIND = "glossaire", "page"
 GLOSSARY_LABEL = _("Terme du glossaire")
 
@@ -164,20 +162,7 @@ def _entry(row, request, visible_page_ids, live_term_ids):
 
 def paths(request=None):
     """{parcours id: Path} for every visible parcours; once per content version and host."""
-    memo = getattr(request, "_boussole_parcours", None)
-    if memo is not None:
-        return memo
-    version = content_version.current()
-    host = request.get_host() if request is not None else ""
-    key = f"boussole:parcours:{version}:{host}"
-    result = cache.get(key) if version else None
-    if result is None:
-        result = _build(request)
-        if version:
-            cache.set(key, result, CACHE_SECONDS)
-    if request is not None:
-        request._boussole_parcours = result
-    return result
+    return content_version.per_version("parcours", _build, request)
 
 
 def memberships(target, request=None):

@@ -4,7 +4,6 @@ French dates and page titles."""
 import datetime
 
 from django import template
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -20,7 +19,6 @@ from knowledge.models import GuideChapterPage
 from knowledge.visibility import is_visible, visible_pages
 
 register = template.Library()
-SECTIONS_CACHE_SECONDS = 24 * 3600  # keyed by content version: a change is seen at once
 
 # (context key, page model name, reader label); the order of the main navigation.
 SECTIONS = [
@@ -43,20 +41,7 @@ def _section_urls(request):
 def _sections(context):
     """Section URLs, computed once per content version and site (every page's header needs
     them) and kept in the shared cache; once per request at worst."""
-    request = context.get("request")
-    cached = getattr(request, "_boussole_sections", None)
-    if cached is not None:
-        return cached
-    version = content_version.current()
-    key = f"boussole:sections:{version}:{request.get_host() if request else ''}"
-    urls = cache.get(key) if version else None
-    if urls is None:
-        urls = _section_urls(request)
-        if version:
-            cache.set(key, urls, SECTIONS_CACHE_SECONDS)
-    if request is not None:
-        request._boussole_sections = urls
-    return urls
+    return content_version.per_version("sections", _section_urls, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
