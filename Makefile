@@ -79,6 +79,8 @@ format: $(VENV)/.installed-dev  ## apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 messages: $(VENV)/.installed  ## regenerate the French catalog (locale/fr): French plural forms for every message
+	@# From scratch: merging into the old catalog would carry fuzzy guesses over as translations.
+	rm -f locale/fr/LC_MESSAGES/django.po
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(MANAGE) makemessages -l fr --no-obsolete --no-location \
 		--ignore=.venv --ignore=node_modules --ignore=var --ignore=bench
 	@# Source strings are French: each message is its own translation (msgen), the header not fuzzy.

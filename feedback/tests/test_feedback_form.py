@@ -350,4 +350,4 @@ def test_purge_deletes_what_is_older_than_the_retention_period(chapter):
 
     assert list(Feedback.objects.all()) == [kept]
     assert not HelpfulVote.objects.exists()
-    assert "1 signalement(s) et 1 réponse(s) supprimés" in out.getvalue()
+    assert "Supprimés (plus de 365 jours) : 1 signalement, 1 réponse « utile ? »." in out.getvalue()

@@ -98,7 +98,7 @@ def _count(client, url):
 
 def test_the_demo_creates_the_five_pages_once_and_links_them_in_the_footer(client, markup):
     first = load_demo()
-    assert "Pages d'information : 5 créées, 0 existantes" in first
+    assert "Pages d'information : 5 créées, 0 existante" in first
     slugs = ["a-propos", "contact", "mentions-legales", "accessibilite", "donnees-personnelles"]
     pages = list(InformationPage.objects.child_of(home_page()).order_by("path"))
     assert [page.slug for page in pages] == slugs
@@ -110,7 +110,7 @@ def test_the_demo_creates_the_five_pages_once_and_links_them_in_the_footer(clien
     about.title = "Qui sommes-nous"
     about.save_revision().publish()
     second = load_demo()
-    assert "Pages d'information : 0 créées, 5 existantes" in second
+    assert "Pages d'information : 0 créée, 5 existantes" in second
     assert InformationPage.objects.count() == 5
     assert InformationPage.objects.get(slug="a-propos").title == "Qui sommes-nous"
 

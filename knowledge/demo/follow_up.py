@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from knowledge.freshness import freshness_page_models
 from knowledge.models import BoussolePage, GuideChapterPage, PageUpdate, PracticeSheetPage
@@ -76,7 +77,12 @@ def assign_demo_referents(stdout=None):
                 assigned += 1
     if stdout:
         stdout.write(
-            _("Responsables : %(count)d page(s) confiée(s) à un membre.") % {"count": assigned}
+            ngettext(
+                "Responsables : %(count)d page confiée à un membre.",
+                "Responsables : %(count)d pages confiées à un membre.",
+                assigned,
+            )
+            % {"count": assigned}
         )
     return assigned
 
@@ -97,5 +103,12 @@ def add_demo_update_notes(stdout=None):
             page.save_revision().publish()
             created += 1
     if stdout:
-        stdout.write(_("Notes de mise à jour : %(count)d publiée(s).") % {"count": created})
+        stdout.write(
+            ngettext(
+                "Notes de mise à jour : %(count)d publiée.",
+                "Notes de mise à jour : %(count)d publiées.",
+                created,
+            )
+            % {"count": created}
+        )
     return created

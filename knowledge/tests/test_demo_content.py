@@ -66,11 +66,11 @@ def test_second_run_creates_nothing_and_says_so(first_run):
     second = load()
 
     assert counts() == after_first
-    assert "Chapitres : 8 créés, 0 existants" in first
-    assert "Fiches pratiques : 11 créées, 0 existantes" in first
-    assert "Chapitres : 0 créés, 8 existants" in second
-    assert "Remontées de terrain : 0 créées, 24 existantes" in second
-    assert "Termes du glossaire : 0 créés, 32 existants" in second
+    assert "Chapitres : 8 créés, 0 existant" in first
+    assert "Fiches pratiques : 11 créées, 0 existante" in first
+    assert "Chapitres : 0 créé, 8 existants" in second
+    assert "Remontées de terrain : 0 créée, 24 existantes" in second
+    assert "Termes du glossaire : 0 créé, 32 existants" in second
     assert "déjà présent" in second
     # No duplicate slug anywhere under a parent.
     for parent in Page.objects.filter(depth__lte=3):
@@ -238,5 +238,5 @@ def test_rerun_recognises_a_term_or_theme_an_editor_renamed(first_run):
     output = load()
 
     assert counts() == before
-    assert "Termes du glossaire : 0 créés, 32 existants" in output
-    assert "Thématiques : 0 créées, 11 existantes" in output
+    assert "Termes du glossaire : 0 créé, 32 existants" in output
+    assert "Thématiques : 0 créée, 11 existantes" in output

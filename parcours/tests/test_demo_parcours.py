@@ -61,6 +61,6 @@ def test_a_second_run_leaves_the_parcours_as_the_editors_left_it(first_run):
     parcours = ParcoursPage.objects.get(slug=SLUG)
     parcours.steps.last().delete()
     second = load()
-    assert "Parcours : 0 créés, 1 existant" in second  # ngettext without a catalogue
+    assert "Parcours : 0 créé, 1 existant" in second
     assert ParcoursPage.objects.count() == 1
     assert parcours.steps.count() == len(PARCOURS[0]["steps"]) - 1

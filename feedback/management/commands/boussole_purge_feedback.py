@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from feedback.models import RETENTION_DAYS, Feedback, HelpfulVote
 
@@ -15,8 +15,11 @@ class Command(BaseCommand):
         reports = Feedback.objects.purge_expired()
         votes = HelpfulVote.objects.purge_expired()
         self.stdout.write(
-            _(
-                "%(reports)d signalement(s) et %(votes)d réponse(s) supprimés (plus de %(days)d jours)."
-            )
-            % {"reports": reports, "votes": votes, "days": RETENTION_DAYS}
+            _("Supprimés (plus de %(days)d jours) : %(reports)s, %(votes)s.")
+            % {
+                "days": RETENTION_DAYS,
+                "reports": ngettext("%d signalement", "%d signalements", reports) % reports,
+                "votes": ngettext("%d réponse « utile ? »", "%d réponses « utile ? »", votes)
+                % votes,
+            }
         )
