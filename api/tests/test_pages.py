@@ -131,7 +131,12 @@ def test_sheet_has_its_own_fields_and_taxonomy_objects(client, content):
     assert sheet["meta"]["type"] == "knowledge.PracticeSheetPage"
     assert sheet["objectives"].startswith("<p>")
     assert sheet["themes"] == [
-        {"id": content["theme"].pk, "name": "Santé mentale", "slug": "sante-mentale"}
+        {
+            "id": content["theme"].pk,
+            "name": "Santé mentale",
+            "slug": "sante-mentale",
+            "label": "Santé mentale",
+        }
     ]
     assert sheet["dispositifs"][0]["slug"] == "clsm"
     assert sheet["dispositifs"][0]["acronym"] == "CLSM"
