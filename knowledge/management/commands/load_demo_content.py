@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy
 
 from home.models import HomePage
 from knowledge.demo.accounts import ensure_demo_accounts
-from knowledge.demo.loader import DemoLoader
 from knowledge.demo.follow_up import assign_demo_follow_up
+from knowledge.demo.loader import DemoLoader
 from knowledge.demo.site import point_default_site_at
 from knowledge.demo.workflow_stages import stage_demo_workflow
 
