@@ -1,6 +1,6 @@
 import pytest
 
-from cms.tests.browser import chromium
+from cms.tests.browser import TEST_PASSWORD, chromium
 
 
 @pytest.fixture(autouse=True)
@@ -113,7 +113,7 @@ def make_user(db):
         user = get_user_model().objects.create_user(
             username=username,
             email=f"{username}@example.org",
-            password="mot-de-passe-de-test",  # noqa: S106
+            password=TEST_PASSWORD,
             first_name=username.capitalize(),
             **extra,
         )

@@ -22,6 +22,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The password the root conftest's ``make_user`` gives every account.
+TEST_PASSWORD = "mot-de-passe-de-test"  # noqa: S105
 needs_chromium = pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="chromium absent : make browser-deps"
 )
@@ -60,3 +62,25 @@ def axe_violations(page):
     needs ``bypass_csp=True``: the reader CSP rightly refuses the injected script."""
     page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN)
+
+
+def logged_in(browser, live_server, username):
+    """A fresh French browser context logged in through the admin login form."""
+    context = browser.new_context(locale="fr-FR")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    return context, page
+
+
+def tab_to(page, selector, limit=250):
+    """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} jamais atteint au clavier")

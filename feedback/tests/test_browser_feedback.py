@@ -8,12 +8,10 @@ page without any Content-Security-Policy violation.
 
 import pytest
 
-from cms.tests.browser import axe_violations, needs_axe, needs_chromium
+from cms.tests.browser import axe_violations, logged_in, needs_axe, needs_chromium, tab_to
 from feedback.models import Feedback, HelpfulVote, Status
 from knowledge.factories import GuideChapterPageFactory
 from knowledge.workflows import MODERATORS_GROUP
-
-PASSWORD = "mot-de-passe-de-test"  # noqa: S105 (make_user's test password)
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,27 +26,6 @@ def chapter():
     chapter = GuideChapterPageFactory(title="Prendre son poste")
     chapter.save_revision().publish()
     return chapter
-
-
-def tab_to(page, selector, limit=250):
-    """Press Tab until the element matching ``selector`` has the focus (keyboard only)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{selector} never got the keyboard focus")
-
-
-def log_in(browser, live_server, username):
-    context = browser.new_context(locale="fr-FR")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return context, page
 
 
 def test_keyboard_reader_reports_and_moderator_handles_it(browser, live_server, make_user, chapter):
@@ -76,7 +53,7 @@ def test_keyboard_reader_reports_and_moderator_handles_it(browser, live_server, 
     assert feedback.category == "obsolete" and feedback.status == Status.NEW
 
     # 2. The moderator sees it on the dashboard, opens it and marks it handled.
-    context, page = log_in(browser, live_server, "moderatrice")
+    context, page = logged_in(browser, live_server, "moderatrice")
     page.get_by_role("link", name="1 retour nouveau").click()
     page.get_by_role("link", name="Information obsolète").click()
     assert "délégation départementale" in page.locator("main").inner_text()
@@ -116,7 +93,7 @@ def test_the_userbar_works_for_an_editor_under_the_reader_csp(
     browser, live_server, make_user, chapter
 ):
     make_user("moderatrice", MODERATORS_GROUP)
-    context, page = log_in(browser, live_server, "moderatrice")
+    context, page = logged_in(browser, live_server, "moderatrice")
     violations = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     page.goto(f"{live_server.url}{chapter.url}")

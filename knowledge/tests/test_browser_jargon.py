@@ -10,7 +10,7 @@ quick filter narrows the list.
 
 import pytest
 
-from cms.tests.browser import AXE, axe_violations, needs_chromium
+from cms.tests.browser import AXE, axe_violations, needs_chromium, tab_to
 from knowledge.factories import GlossaryTermFactory, GuideChapterPageFactory
 
 DEFINITION = "Instance de concertation entre élus, psychiatrie, usagers et aidants."
@@ -43,15 +43,6 @@ def chapter(stream):
             ("paragraph", "<p>Le CLSM réunit les partenaires du territoire.</p>"),
         ),
     )
-
-
-def tab_to(page, selector, limit=60):
-    """Press Tab until the focused element matches ``selector``; returns how many presses."""
-    for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return presses
-    raise AssertionError(f"{selector} jamais atteint au clavier")
 
 
 def test_keyboard_reader_opens_a_definition(browser, live_server, chapter):

@@ -7,12 +7,11 @@ Run by `make test` (marker `browser`); chromium comes from Debian (`make browser
 
 import pytest
 
-from cms.tests.browser import needs_chromium
+from cms.tests.browser import logged_in, needs_chromium
 from knowledge.factories import sheet_index_page
 from knowledge.models import PracticeSheetPage
 from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
 
-PASSWORD = "mot-de-passe-de-test"  # noqa: S105 (make_user's test password)
 TITLE = "Accueillir les hirondelles du quartier"
 SEARCH_WORD = "hirondelles"
 
@@ -23,21 +22,8 @@ pytestmark = [
 ]
 
 
-def open_as(browser, live_server, username):
-    """A fresh browser context logged in through the admin login form."""
-    context = browser.new_context(locale="fr-FR")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-    return context, page
-
-
 def approve_from_dashboard(browser, live_server, username):
-    context, page = open_as(browser, live_server, username)
+    context, page = logged_in(browser, live_server, username)
     row = page.locator("tr", has_text=TITLE)
     row.get_by_role("button", name="Actions").click()
     with page.expect_response(lambda r: "/workflow/action/" in r.url):
@@ -56,7 +42,7 @@ def test_drafter_submits_peer_and_moderator_approve_reader_finds_it(
     index.save_revision().publish()
 
     # 1. The drafter writes the sheet and submits it to the workflow.
-    context, page = open_as(browser, live_server, "redactrice")
+    context, page = logged_in(browser, live_server, "redactrice")
     page.goto(f"{live_server.url}/admin/pages/add/knowledge/practicesheetpage/{index.pk}/")
     page.fill("#id_title", TITLE)
     page.fill(
