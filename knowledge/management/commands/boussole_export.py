@@ -1,24 +1,20 @@
-import time
-
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from knowledge.transfer.errors import TransferError
+from knowledge.transfer.command import ArchiveCommand
 from knowledge.transfer.exporter import Exporter
-from knowledge.transfer.progress import ProgressBar
-from knowledge.transfer.report import describe
 
 
-class Command(BaseCommand):
+class Command(ArchiveCommand):
     help = gettext_lazy(
         "Exporte tout le contenu de La Boussole dans une archive .zip ou .tar.gz : pages (place "
         "dans l'arborescence, version en ligne et dernier brouillon), taxonomies, glossaire, "
         "documents et images (fichiers compris), avis des lecteurs s'il y en a."
     )
+    archive_help = gettext_lazy("Fichier à écrire (.zip ou .tar.gz).")
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help=gettext_lazy("Fichier à écrire (.zip ou .tar.gz)."))
+        super().add_arguments(parser)
         parser.add_argument(
             "--with-users",
             action="store_true",
@@ -29,21 +25,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive, with_users, **options):
-        progress = ProgressBar(self.stdout, enabled=options["verbosity"] > 0)
-        started = time.monotonic()
-        try:
-            summary = Exporter(with_users=with_users, progress=progress).export(archive)
-        except TransferError as error:
-            raise CommandError(str(error)) from error
-        for warning in summary.warnings:
-            self.stdout.write(self.style.WARNING(warning))
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Archive écrite : %(path)s (%(content)s) en %(seconds).1f s.")
-                % {
-                    "path": archive,
-                    "content": describe(summary.counts),
-                    "seconds": time.monotonic() - started,
-                }
-            )
+        self.transfer(
+            lambda progress: Exporter(with_users=with_users, progress=progress).export(archive),
+            _("Archive écrite : %(path)s (%(content)s) en %(seconds).1f s."),
+            options["verbosity"],
+            path=archive,
         )

@@ -1,25 +1,22 @@
-import time
-
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from knowledge.transfer.errors import TransferError
+from knowledge.transfer.command import ArchiveCommand
 from knowledge.transfer.importer import ArchiveImporter
-from knowledge.transfer.progress import ProgressBar
-from knowledge.transfer.report import describe
 
 
-class Command(BaseCommand):
+class Command(ArchiveCommand):
     help = gettext_lazy(
         "Importe une archive de « boussole_export » dans une installation vide (juste après "
         "« manage.py migrate ») : tout ou rien, en une transaction. Reconstruit ensuite l'index "
         "de recherche."
     )
+    archive_help = gettext_lazy("Archive à lire (.zip ou .tar.gz).")
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help=gettext_lazy("Archive à lire (.zip ou .tar.gz)."))
+        super().add_arguments(parser)
         parser.add_argument(
             "--no-index",
             action="store_true",
@@ -31,20 +28,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, archive, no_index, **options):
         verbosity = options["verbosity"]
-        started = time.monotonic()
-        try:
-            summary = ArchiveImporter(
-                archive, progress=ProgressBar(self.stdout, enabled=verbosity > 0)
-            ).run()
-        except TransferError as error:
-            raise CommandError(str(error)) from error
-        for warning in summary.warnings:
-            self.stdout.write(self.style.WARNING(warning))
-        self.stdout.write(
-            self.style.SUCCESS(
-                _("Archive importée : %(content)s en %(seconds).1f s.")
-                % {"content": describe(summary.counts), "seconds": time.monotonic() - started}
-            )
+        self.transfer(
+            lambda progress: ArchiveImporter(archive, progress=progress).run(),
+            _("Archive importée : %(content)s en %(seconds).1f s."),
+            verbosity,
         )
         if no_index:
             return

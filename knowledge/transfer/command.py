@@ -1,0 +1,35 @@
+"""What ``boussole_export`` and ``boussole_import`` share: one archive argument, a progress bar
+that ``--verbosity 0`` hides, transfer errors as command errors, then the warnings and one line
+with what was written or read and how long it took."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from knowledge.transfer.errors import TransferError
+from knowledge.transfer.progress import ProgressBar
+from knowledge.transfer.report import describe
+
+
+class ArchiveCommand(BaseCommand):
+    """A subclass sets ``archive_help`` and calls :meth:`transfer` from ``handle``."""
+
+    archive_help = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("archive", help=self.archive_help)
+
+    def transfer(self, run, message, verbosity, **values):
+        """``run(progress)`` does the work and returns a summary (``counts``, ``warnings``);
+        ``message`` is formatted with ``values``, ``content`` (the counts in words) and
+        ``seconds``."""
+        started = time.monotonic()
+        try:
+            summary = run(ProgressBar(self.stdout, enabled=verbosity > 0))
+        except TransferError as error:
+            raise CommandError(str(error)) from error
+        for warning in summary.warnings:
+            self.stdout.write(self.style.WARNING(warning))
+        values.update(content=describe(summary.counts), seconds=time.monotonic() - started)
+        self.stdout.write(self.style.SUCCESS(message % values))
+        return summary
