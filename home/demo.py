@@ -10,7 +10,6 @@ what only the publisher can know (legal entity, host, mailbox) is marked « à c
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from feedback.models import RETENTION_DAYS
 from home.information import InformationPage
@@ -248,29 +247,12 @@ PAGES = [
 
 
 def load(loader, home):
-    """Create the missing information pages under ``home``; report on ``loader``'s output."""
-    created = existing = 0
-    slugs = set(InformationPage.objects.child_of(home).values_list("slug", flat=True))
-    for data in PAGES:
-        if data["slug"] in slugs:
-            existing += 1
-            continue
-        page = InformationPage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            body=data["body"],
-            show_in_menus=True,
-            live=False,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        loader.progress(_("Page d'information « %s »") % page.title)
-        created += 1
-    loader.stdout.write(
-        _("Pages d'information : %(created)s, %(existing)s")
-        % {
-            "created": ngettext("%(n)d créée", "%(n)d créées", created) % {"n": created},
-            "existing": ngettext("%(n)d existante", "%(n)d existantes", existing) % {"n": existing},
-        }
+    """Create the missing information pages under ``home``, counted by ``loader``."""
+    loader.add_published(
+        _("Pages d'information"),
+        home,
+        InformationPage,
+        PAGES,
+        lambda data: InformationPage(show_in_menus=True, **data),
+        feminine=True,
     )

@@ -7,8 +7,8 @@ whose targets exist, then published. Reports created vs existing on the loader's
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from knowledge.demo.pages import fields
 from knowledge.models import GlossaryTerm, GuideChapterPage, PracticeSheetPage, TestimonyPage
 from parcours.models import ParcoursPage, ParcoursStep
 
@@ -86,35 +86,17 @@ PARCOURS = [
 
 
 def load(loader, home):
-    """Create the missing demo parcours under ``home``; report on ``loader``'s output."""
-    created = existing = 0
-    slugs = set(ParcoursPage.objects.child_of(home).values_list("slug", flat=True))
-    for data in PARCOURS:
-        if data["slug"] in slugs:
-            existing += 1
-            continue
-        page = ParcoursPage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            introduction=data["introduction"],
-            live=False,
-        )
-        for target, introduction in data["steps"]:
-            step = _step(target, introduction)
-            if step is not None:
-                page.steps.add(step)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        loader.progress(_("Parcours « %s »") % page.title)
-        created += 1
-    loader.stdout.write(
-        _("Parcours : %(created)s, %(existing)s")
-        % {
-            "created": ngettext("%(n)d créé", "%(n)d créés", created) % {"n": created},
-            "existing": ngettext("%(n)d existant", "%(n)d existants", existing) % {"n": existing},
-        }
-    )
+    """Create the missing demo parcours under ``home``, counted by ``loader``."""
+    loader.add_published(_("Parcours"), home, ParcoursPage, PARCOURS, _parcours)
+
+
+def _parcours(data):
+    page = ParcoursPage(**fields(data, "title", "slug", "summary", "introduction"))
+    for target, introduction in data["steps"]:
+        step = _step(target, introduction)
+        if step is not None:
+            page.steps.add(step)
+    return page
 
 
 def _step(target, introduction):

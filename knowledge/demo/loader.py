@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from home import demo as information_demo
 from home.models import HomePage
 from knowledge.demo import content
+from knowledge.demo.pages import add_missing, fields
 from knowledge.models import (
     Audience,
     Dispositif,
@@ -48,6 +49,7 @@ class DemoLoader:
         self.stdout, self.style, self.verbosity = stdout, style, verbosity
         self.counts = {kind: [0, 0] for kind in KINDS}
         self.home_completed = False
+        self.others_created = 0  # by the apps' demos (add_published)
 
     def load(self, home):
         with transaction.atomic():
@@ -69,22 +71,43 @@ class DemoLoader:
     def count(self, kind, created):
         self.counts[kind][0 if created else 1] += 1
 
+    def count_added(self, kind, added):
+        self.counts[kind][0] += len(added.new)
+        self.counts[kind][1] += added.existing
+
+    def publish(self, page):
+        page.save_revision().publish()
+        self.progress(f"{page.reader_type_label} « {page.title} »")
+
+    def add_published(self, label, parent, model, items, build, feminine=False):
+        """For the apps' demos (information pages, parcours): the pages of ``items`` missing
+        under ``parent`` (:func:`add_missing`), each published once, then their counts under
+        ``label``."""
+        added = add_missing(parent, model, items, build)
+        for page, _item in added.new:
+            self.publish(page)
+        self.others_created += len(added.new)
+        self.write_counts(label, feminine, len(added.new), added.existing)
+        return added
+
+    def write_counts(self, label, feminine, created, existing):
+        self.stdout.write(
+            _("%(label)s : %(created)s, %(existing)s")
+            % {
+                "label": label,
+                "created": _created(created, feminine),
+                "existing": _existing(existing, feminine),
+            }
+        )
+
     def report(self):
         for kind, (label, feminine) in KINDS.items():
-            created, existing = self.counts[kind]
-            self.stdout.write(
-                _("%(label)s : %(created)s, %(existing)s")
-                % {
-                    "label": label,
-                    "created": _created(created, feminine),
-                    "existing": _existing(existing, feminine),
-                }
-            )
+            self.write_counts(label, feminine, *self.counts[kind])
         if self.home_completed:
             self.stdout.write(_("Page d'accueil : introduction et mises en avant ajoutées"))
         else:
             self.stdout.write(_("Page d'accueil : déjà renseignée, laissée telle quelle"))
-        total = sum(created for created, _existing in self.counts.values())
+        total = self.others_created + sum(created for created, _existing in self.counts.values())
         if total or self.home_completed:
             self.stdout.write(self.style.SUCCESS(_("Contenu de démonstration chargé.")))
         else:
@@ -111,11 +134,7 @@ class DemoLoader:
                 self.count("glossary", False)
                 continue
             term = GlossaryTerm(
-                slug=entry["slug"],
-                term=entry["term"],
-                acronym=entry["acronym"],
-                definition=entry["definition"],
-                live=False,
+                live=False, **fields(entry, "slug", "term", "acronym", "definition")
             )
             term.save()
             new_terms.append((term, entry))
@@ -141,13 +160,9 @@ class DemoLoader:
             page = model.objects.child_of(home).first()
             created = page is None
             if created:
-                page = model(title=data["title"], slug=data["slug"], summary=data["summary"])
-                if "introduction" in data:
-                    page.introduction = data["introduction"]
-                page.live = False
+                page = model(live=False, **fields(data, "title", "slug", "summary", "introduction"))
                 home.add_child(instance=page)
-                page.save_revision().publish()
-                self.progress(_("Rubrique « %s »") % page.title)
+                self.publish(page)
             self.count("sections", created)
             sections[model] = page
         return sections
@@ -168,18 +183,10 @@ class DemoLoader:
         new_pages = []  # (kind, page, data)
         self.ids = {}
         for kind, model, parent, items in kinds:
-            existing = dict(model.objects.child_of(parent).values_list("slug", "pk"))
-            for data in items:
-                if data["slug"] in existing:
-                    self.count(kind, False)
-                    continue
-                page = getattr(self, f"build_{kind}")(data)
-                page.live = False
-                parent.add_child(instance=page)
-                existing[data["slug"]] = page.pk
-                new_pages.append((kind, page, data))
-                self.count(kind, True)
-            self.ids[kind] = existing
+            added = add_missing(parent, model, items, getattr(self, f"build_{kind}"))
+            new_pages += [(kind, page, data) for page, data in added.new]
+            self.count_added(kind, added)
+            self.ids[kind] = added.ids
 
         if not new_pages:
             return
@@ -187,8 +194,7 @@ class DemoLoader:
         self.territory_names = dict(Territory.objects.values_list("slug", "name"))
         for kind, page, data in new_pages:
             getattr(self, f"link_{kind}")(page, data)
-            page.save_revision().publish()
-            self.progress(f"{page.reader_type_label} « {page.title} »")
+            self.publish(page)
         self.keep_chapter_order(guide, {p.slug for k, p, _d in new_pages if k == "chapters"})
 
     def keep_chapter_order(self, guide, new_slugs):
@@ -220,34 +226,32 @@ class DemoLoader:
 
     def build_testimonies(self, data):
         page = TestimonyPage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            quote=data["quote"],
-            context=data["context"],
-            speaker_role=data["speaker_role"],
             territory=Territory.objects.get(slug=data["territory"]),
             dispositif=Dispositif.objects.get(slug=data["dispositif"]),
-            seniority=data["seniority"],
-            collected_on=data["collected_on"],
             consent_given=True,
-            consent_date=data["consent_date"],
+            **fields(
+                data,
+                "title",
+                "slug",
+                "summary",
+                "quote",
+                "context",
+                "speaker_role",
+                "seniority",
+                "collected_on",
+                "consent_date",
+            ),
         )
         return self._classified(page, data)
 
     def build_sheets(self, data):
-        page = PracticeSheetPage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            objectives=data["objectives"],
-        )
+        page = PracticeSheetPage(**fields(data, "title", "slug", "summary", "objectives"))
         page.dispositifs.set(Dispositif.objects.filter(slug__in=data["dispositifs"]))
         page.audiences.set(Audience.objects.filter(slug__in=data["audiences"]))
         return self._classified(page, data)
 
     def build_chapters(self, data):
-        page = GuideChapterPage(title=data["title"], slug=data["slug"], summary=data["summary"])
+        page = GuideChapterPage(**fields(data, "title", "slug", "summary"))
         return self._classified(page, data)
 
     # Pass 2: fields that point to other pages.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Workflow
 
+from knowledge.demo.pages import add_missing, fields
 from knowledge.models import PracticeSheetIndexPage, PracticeSheetPage
 from knowledge.workflows import WORKFLOW_NAME
 
@@ -85,23 +86,19 @@ def stage_demo_workflow(stdout=None):
         return []
 
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
-    existing = set(PracticeSheetPage.objects.child_of(index).values_list("slug", flat=True))
-    created = []
     # The demo story is not news: nobody gets e-mails about it.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        for spec in STAGES:
-            if spec["slug"] in existing:
-                continue
-            author = users[spec["author"]]
-            page = PracticeSheetPage(
-                title=spec["title"],
-                slug=spec["slug"],
-                summary=spec["summary"],
-                objectives=spec["objectives"],
-                live=False,
-                owner=author,
-            )
-            index.add_child(instance=page)
+        added = add_missing(
+            index,
+            PracticeSheetPage,
+            STAGES,
+            lambda spec: PracticeSheetPage(
+                owner=users[spec["author"]],
+                **fields(spec, "title", "slug", "summary", "objectives"),
+            ),
+        )
+        for page, spec in added.new:
+            author = page.owner
             page.save_revision(user=author, log_action=True)
             if spec["stage"] != "draft":
                 workflow.start(page, author)
@@ -109,13 +106,12 @@ def stage_demo_workflow(stdout=None):
                 _act(page, users[spec["reviewer"]], "approve")
             elif spec["stage"] == "changes_requested":
                 _act(page, users[spec["reviewer"]], "reject", spec["comment"])
-            created.append(spec["slug"])
             write(
                 _("  + fiche « %(title)s » : %(stage)s")
                 % {"title": spec["title"], "stage": STAGE_LABELS[spec["stage"]]}
             )
     write(
         _("Circuit de relecture : %(created)d fiches créées, %(existing)d existantes.")
-        % {"created": len(created), "existing": len(STAGES) - len(created)}
+        % {"created": len(added.new), "existing": added.existing}
     )
-    return created
+    return [page.slug for page, _spec in added.new]
