@@ -15,6 +15,7 @@ GET parameters (all optional):
 import re
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from search.facets import FACET_LABELS, FACET_PARAMS, facet_choices
@@ -47,6 +48,33 @@ class FacetField(forms.MultipleChoiceField):
     }
 
 
+class CountField(forms.IntegerField):
+    """An optional whole number from 1 to ``max_value``, ``default`` when absent; its messages
+    name what it counts (``subject``)."""
+
+    messages = {
+        "invalid": _("{subject} doit être un nombre entier."),
+        "min_value": _("{subject} doit être au moins %(limit_value)s."),
+        "max_value": _("{subject} est limité à %(limit_value)s."),
+    }
+
+    def __init__(self, subject, *, default, max_value, **kwargs):
+        super().__init__(
+            required=False,
+            min_value=1,
+            max_value=max_value,
+            error_messages={
+                key: format_lazy(text, subject=subject) for key, text in self.messages.items()
+            },
+            **kwargs,
+        )
+        self.default = default
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.default if value is None else value
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Rechercher dans La Boussole"),
@@ -62,27 +90,12 @@ class SearchForm(forms.Form):
             "invalid_choice": _("Tri inconnu : choisissez « pertinence » ou « date »."),
         },
     )
-    page = forms.IntegerField(
-        label=_("Page"),
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        error_messages={
-            "invalid": _("Le numéro de page doit être un nombre entier."),
-            "min_value": _("Le numéro de page doit être supérieur ou égal à 1."),
-            "max_value": _("Le numéro de page est trop grand."),
-        },
-    )
-    per_page = forms.IntegerField(
+    page = CountField(_("Le numéro de page"), label=_("Page"), default=1, max_value=MAX_PAGE)
+    per_page = CountField(
+        _("Le nombre de résultats par page"),
         label=_("Résultats par page"),
-        required=False,
-        min_value=1,
+        default=DEFAULT_PER_PAGE,
         max_value=MAX_PER_PAGE,
-        error_messages={
-            "invalid": _("Le nombre de résultats par page doit être un nombre entier."),
-            "min_value": _("Le nombre de résultats par page doit être au moins 1."),
-            "max_value": _("Le nombre de résultats par page est limité à %(limit_value)s."),
-        },
     )
 
     def __init__(self, *args, index_version=None, **kwargs):
@@ -107,12 +120,6 @@ class SearchForm(forms.Form):
 
     def clean_sort(self):
         return self.cleaned_data.get("sort") or SORT_RELEVANCE
-
-    def clean_page(self):
-        return self.cleaned_data.get("page") or 1
-
-    def clean_per_page(self):
-        return self.cleaned_data.get("per_page") or DEFAULT_PER_PAGE
 
     def filters(self):
         """Selected facet values by index facet key, e.g. {"territory": ["essonne"]}."""

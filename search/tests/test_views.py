@@ -41,7 +41,7 @@ def test_bad_parameters_give_a_400_with_french_messages(client, corpus):
     assert response.status_code == 400
     html = response.content.decode()
     assert "n&#x27;est pas une valeur connue" in html or "n'est pas une valeur connue" in html
-    assert "supérieur ou égal à 1" in html
+    assert "Le numéro de page doit être au moins 1" in html
 
 
 def test_a_page_past_the_end_shows_the_last_page(client, corpus):
