@@ -2,6 +2,8 @@
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -32,9 +34,10 @@ def _without(request, name, value):
     return params.urlencode()
 
 
-def _reader_context(request, results):
+def _reader_context(request, form, results):
     """What the page says about a result set: the count sentence (also read out after a change
-    by the live region), the active filters with a link removing each, the meta description."""
+    by the live region), the active filters with a link removing each, the filters panel in the
+    listing pages' terms (includes/filters.html), the meta description."""
     count = french_count(results.total, "%(n)s résultat", "%(n)s résultats")
     query = results.query
     sentence = _("%(count)s pour « %(q)s »") % {"count": count, "q": query} if query else count
@@ -61,6 +64,16 @@ def _reader_context(request, results):
         "announce": announce,
         "active_filters": active,
         "active_count": len(active),
+        "sorts": [
+            {"value": value, "label": label, "selected": value == results.sort}
+            for value, label in form.fields["sort"].choices
+        ],
+        "filter_facets": [
+            {"name": facet.param, "label": facet.label, "choices": facet.values}
+            for facet in results.facets
+            if facet.values
+        ],
+        "clear_filters_url": f"{reverse('search:search')}?{urlencode({'q': results.query})}",
         "meta_description": description,
     }
 
@@ -116,7 +129,7 @@ def search_view(request):
             status = 400
         else:
             context["results"] = results
-            context.update(_reader_context(request, results))
+            context.update(_reader_context(request, form, results))
             context["previous_query"] = _query_string(request, page=str(results.page - 1))
             context["next_query"] = _query_string(request, page=str(results.page + 1))
             context["pages"] = [
