@@ -12,12 +12,16 @@ from knowledge.transfer.report import describe
 
 
 class ArchiveCommand(BaseCommand):
-    """A subclass sets ``archive_help`` and calls :meth:`transfer` from ``handle``."""
+    """A subclass sets ``archive_help`` and its on/off options (``switches``: name → help), and
+    calls :meth:`transfer` from ``handle``."""
 
     archive_help = None
+    switches = {}
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help=self.archive_help)
+        for name, help_text in self.switches.items():
+            parser.add_argument(name, action="store_true", help=help_text)
 
     def transfer(self, run, message, verbosity, **values):
         """``run(progress)`` does the work and returns a summary (``counts``, ``warnings``);

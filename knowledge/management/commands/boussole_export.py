@@ -12,17 +12,12 @@ class Command(ArchiveCommand):
         "documents et images (fichiers compris), avis des lecteurs s'il y en a."
     )
     archive_help = gettext_lazy("Fichier à écrire (.zip ou .tar.gz).")
-
-    def add_arguments(self, parser):
-        super().add_arguments(parser)
-        parser.add_argument(
-            "--with-users",
-            action="store_true",
-            help=gettext_lazy(
-                "Exporter aussi les comptes (mots de passe chiffrés compris : gardez l'archive "
-                "en lieu sûr), les groupes et leurs droits."
-            ),
-        )
+    switches = {
+        "--with-users": gettext_lazy(
+            "Exporter aussi les comptes (mots de passe chiffrés compris : gardez l'archive "
+            "en lieu sûr), les groupes et leurs droits."
+        ),
+    }
 
     def handle(self, *args, archive, with_users, **options):
         self.transfer(

@@ -14,17 +14,12 @@ class Command(ArchiveCommand):
         "de recherche."
     )
     archive_help = gettext_lazy("Archive à lire (.zip ou .tar.gz).")
-
-    def add_arguments(self, parser):
-        super().add_arguments(parser)
-        parser.add_argument(
-            "--no-index",
-            action="store_true",
-            help=gettext_lazy(
-                "Ne pas reconstruire l'index de recherche (à faire ensuite avec "
-                "« manage.py boussole_search_index »)."
-            ),
-        )
+    switches = {
+        "--no-index": gettext_lazy(
+            "Ne pas reconstruire l'index de recherche (à faire ensuite avec "
+            "« manage.py boussole_search_index »)."
+        ),
+    }
 
     def handle(self, *args, archive, no_index, **options):
         verbosity = options["verbosity"]
