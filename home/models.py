@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from home.information import InformationPage  # noqa: F401 (its own module; registered here)
+from knowledge.cards import visible_cards
 from knowledge.models import (
     BoussolePage,
     FreshnessMixin,
@@ -15,7 +16,7 @@ from knowledge.models import (
     PracticeSheetPage,
     TestimonyPage,
 )
-from knowledge.visibility import is_visible, visible_pages
+from knowledge.visibility import visible_pages
 
 FEATURED_BLOCKS = [
     (
@@ -70,8 +71,8 @@ class HomePage(BoussolePage):
         verbose_name_plural = _("pages d'accueil")
 
     def featured_pages(self):
-        pages = [block.value.specific for block in self.featured if block.value]
-        return [page for page in pages if is_visible(page)]
+        """The featured pages readers may see, as cards (``visible_cards``: constant queries)."""
+        return visible_cards(block.value for block in self.featured)
 
     def latest_updates(self):
         """The latest published pages, each with the note of its current publication (if its

@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from knowledge import content_version
+from knowledge.cards import with_card_facets
+from knowledge.visibility import expect_visibility_checks
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -15,7 +17,8 @@ class PageChooserBlock(blocks.PageChooserBlock):
     """Wagtail's page chooser, whose pages are looked up once per content version and process
     (a page saved anywhere changes the version): a listing of twenty sheets or a chapter quoting
     five testimonies does not query once per block. Stored data is Wagtail's own (same
-    migration path). Visibility is checked where the page is shown, as before."""
+    migration path). Visibility is checked where the page is shown; it is looked up here for
+    all the pages at once (``expect_visibility_checks``), not once per block."""
 
     CACHE_LIMIT = 5000
     _cache, _lock = {"version": None, "pages": {}}, threading.Lock()
@@ -31,7 +34,9 @@ class PageChooserBlock(blocks.PageChooserBlock):
             key = self.target_model._meta.label_lower
             missing = [v for v in values if v is not None and (key, v) not in pages]
         if missing:
-            found = self.target_model.objects.in_bulk(missing)
+            # With what a card or a quote shows of them (a testimony's département…).
+            found = with_card_facets(self.target_model.objects.all()).in_bulk(missing)
+            expect_visibility_checks(found.values())
             with self._lock:
                 if len(pages) > self.CACHE_LIMIT:
                     pages.clear()

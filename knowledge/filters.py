@@ -12,6 +12,7 @@ from functools import cache
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from knowledge import content_version
 from knowledge.facets import FACETS
 
 INVALID_CHOICE = _("« %(value)s » n'est pas une valeur connue pour ce filtre.")
@@ -40,8 +41,12 @@ def ordered_terms(terms):
 
 
 def taxonomy_choices(model):
-    """(slug, label) pairs of a taxonomy, in display order (``ordered_terms``)."""
-    return [(term.slug, term_label(term)) for term in ordered_terms(model.objects.all())]
+    """(slug, label) pairs of a taxonomy, in display order (``ordered_terms``), read once per
+    content version (a term saved or deleted changes it)."""
+    return content_version.per_version(
+        f"choices:{model._meta.label_lower}",
+        lambda _request: [(t.slug, term_label(t)) for t in ordered_terms(model.objects.all())],
+    )
 
 
 def slug_choice_field(model, label):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from knowledge.facets import facet_lookups
-from knowledge.filters import filter_form_for, ordered_terms, term_label
+from knowledge.cards import with_card_facets
+from knowledge.filters import filter_form_for, taxonomy_choices
 from knowledge.visibility import visible_pages
 
 SORT_PARAM = "tri"
@@ -82,7 +82,7 @@ def _filter_facets(form, items):
     for name, field in form.fields.items():
         counts = _facet_counts(form, items, name, field)
         if isinstance(field, forms.ModelMultipleChoiceField):
-            pairs = [(t.slug, term_label(t)) for t in ordered_terms(field.queryset)]
+            pairs = taxonomy_choices(field.queryset.model)
         else:
             pairs = [(str(v), str(label)) for v, label in field.choices]
         chosen = selected.get(name, set())
@@ -165,7 +165,6 @@ def build_listing(index_page, request):
     """
     model = apps.get_model(index_page.listing_page_type)
     form_class = filter_form_for(model)
-    select, prefetch = facet_lookups(model)  # the taxonomy the cards show
     visible = visible_pages(model.objects.child_of(index_page))
     sort, ordering, sort_error = _sort(index_page, request)
     form = form_class(request.GET or None)
@@ -180,7 +179,7 @@ def build_listing(index_page, request):
             filter_errors += [str(e) for errors in form.errors.values() for e in errors]
             form = form_class()
     facets = _filter_facets(form, visible)
-    items = items.order_by(*ordering).select_related(*select).prefetch_related(*prefetch)
+    items = with_card_facets(items.order_by(*ordering))
     paginator = Paginator(items, index_page.paginate_by)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))

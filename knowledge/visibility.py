@@ -32,27 +32,67 @@ def visible_pages(queryset=None):
     return queryset.live().exclude(_private_q()).exclude(pk__in=without_consent)
 
 
-_restricted = {}  # content version → paths of the pages under a view restriction
+_restricted = {}  # content version → (paths of the pages under a view restriction, any alias?)
+
+
+def _restrictions():
+    """(restricted paths, whether any page is an alias), read once per content version (a
+    restriction or a page saved changes the version) instead of once per queryset or request."""
+    version = content_version.current()
+    found = _restricted.get(version) if version else None
+    if found is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        found = (paths, Page.objects.filter(alias_of__isnull=False).exists())
+        if version:
+            _restricted.clear()
+            _restricted[version] = found
+    return found
 
 
 def _private_q():
-    """Wagtail's ``public()`` condition, from the restricted paths read once per content version
-    (a restriction saved or deleted changes the version) instead of once per queryset."""
-    version = content_version.current()
-    paths = _restricted.get(version) if version else None
-    if paths is None:
-        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        if version:
-            _restricted.clear()
-            _restricted[version] = paths
+    """Wagtail's ``public()`` condition, from the restricted paths of the content version."""
     condition = Q()
-    for path in paths:
+    for path in _restrictions()[0]:
         condition |= Q(path__startswith=path)
     return condition if condition else Q(pk__in=[])
 
 
+def may_be_restricted(page):
+    """Whether a view restriction may apply to ``page`` (on it or an ancestor; an alias takes
+    its source's): when not, Wagtail's own check can be skipped without a query."""
+    paths, any_alias = _restrictions()
+    return any_alias or any(page.path.startswith(path) for path in paths)
+
+
+_visible = {}  # content version → {page id: visible?}
+_expected = set()  # ids of pages likely to be checked next (chosen in a body being read)
+VISIBLE_MEMO_SIZE = 5000
+
+
+def expect_visibility_checks(pages):
+    """Note ``pages`` as likely to be checked by ``is_visible`` (the page chooser blocks of a
+    body do it as they load): the first check then answers for all of them in one query."""
+    if len(_expected) < VISIBLE_MEMO_SIZE:
+        _expected.update(page.pk for page in pages)
+
+
 def is_visible(page):
-    return visible_pages(Page.objects.filter(pk=page.pk)).exists()
+    """Whether readers may see ``page``, remembered per content version in this process (a
+    page saved anywhere, a restriction or a consent changes the version): a body citing ten
+    pages queries once, not ten times, and not at all the next time."""
+    version = content_version.current()
+    memo = _visible.get(version) if version else None
+    if memo is not None and page.pk in memo:
+        return memo[page.pk]
+    ids = {page.pk, *_expected}
+    _expected.clear()
+    shown = set(visible_pages(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    if version:
+        if memo is None or len(memo) >= VISIBLE_MEMO_SIZE:
+            _visible.clear()
+            memo = _visible[version] = {}
+        memo.update((pk, pk in shown) for pk in ids)
+    return page.pk in shown
 
 
 def visible_glossary_terms():

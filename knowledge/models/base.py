@@ -1,7 +1,10 @@
 """The abstract base page and the field-group mixins every Boussole page type is built from."""
 
+import hashlib
+
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -9,11 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from knowledge import content_version
 from knowledge.facets import PROJECT_STEP, THEME, FacetField
 from knowledge.models.updates import PageUpdate
+from knowledge.visibility import may_be_restricted
 from knowledge.workflows import DRAFTERS_GROUP, MODERATORS_GROUP
 
 # A page's referent is a named member of the working group or of the moderators.
@@ -144,19 +149,45 @@ class BoussolePage(Page, FreshnessMixin):
         abstract = True
 
     def route(self, request, path_components):
-        """The page at the end of ``path_components`` in two queries whatever its depth (Wagtail
-        walks the tree, two queries a level). Same answers: 404 for a missing or non-live page;
-        intermediate pages are not asked to route (no page type here routes its own sub-paths)."""
+        """The page at the end of ``path_components``: its place in the tree is looked up once
+        per content version (a page saved, moved or deleted changes it), then the page itself
+        in one query whatever its depth (Wagtail walks the tree, two queries a level). Same
+        answers: 404 for a missing or non-live page; intermediate pages are not asked to route
+        (no page type here routes its own sub-paths)."""
         if not path_components:
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        # The slug is indexed (url_path is not): the database reads the few pages of that slug.
-        page = Page.objects.filter(
-            slug=path_components[-1], url_path=url_path, path__startswith=self.path
-        ).first()
+        digest = hashlib.sha1(url_path.encode(), usedforsecurity=False).hexdigest()
+        found = content_version.per_version(
+            f"route:{digest}", lambda _request: self._locate(url_path, path_components)
+        )
+        if not found:
+            raise Http404
+        content_type_id, pk = found
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=pk).first()
         if page is None:
             raise Http404
-        return page.specific.route(request, [])
+        return page.route(request, [])
+
+    def _locate(self, url_path, path_components):
+        """(content type id, id) of the page at ``url_path`` below this one, or () if none."""
+        # The slug is indexed (url_path is not): the database reads the few pages of that slug.
+        found = (
+            Page.objects.filter(
+                slug=path_components[-1], url_path=url_path, path__startswith=self.path
+            )
+            .values_list("content_type_id", "pk")
+            .first()
+        )
+        return found or ()
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of the page (its own and its ancestors'), without a query
+        when none can apply (the restricted paths are read once per content version)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def facet_values(self):
         """Taxonomy slugs by facet key, derived from ``facet_fields`` (read by the indexer)."""

@@ -12,7 +12,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from knowledge import blocks
-from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField, with_facets
+from knowledge.cards import with_card_facets
+from knowledge.facets import AUDIENCE, DISPOSITIF, TERRITORY, FacetField
 from knowledge.filters import ChoiceFilter
 from knowledge.forms import CONSENT_REQUIRED_MESSAGE, TestimonyPageForm
 from knowledge.listing import SORT_COLLECTED, SORT_DATE, SORT_TITLE, ListingPageMixin
@@ -185,10 +186,10 @@ class PracticeSheetPage(ClassificationMixin, BoussolePage):
         verbose_name_plural = _("fiches pratiques")
 
     def visible_related_sheets(self):
-        return with_facets(visible_pages(self.related_sheets.all()))
+        return with_card_facets(visible_pages(self.related_sheets.all()))
 
     def visible_related_testimonies(self):
-        return with_facets(visible_pages(self.related_testimonies.all()))
+        return with_card_facets(visible_pages(self.related_testimonies.all()))
 
 
 class TestimonyIndexPage(ListingPageMixin, BoussolePage):
@@ -316,7 +317,7 @@ class TestimonyPage(ClassificationMixin, BoussolePage):
 
     def visible_related_sheets(self):
         """The practice sheets that cite this testimony, taxonomy loaded."""
-        return with_facets(visible_pages(self.related_sheets.all()))
+        return with_card_facets(visible_pages(self.related_sheets.all()))
 
     @property
     def consent_recorded(self):

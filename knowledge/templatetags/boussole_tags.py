@@ -4,6 +4,7 @@ French dates and page titles."""
 import datetime
 
 from django import template
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -13,8 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from knowledge import content_version, models
-from knowledge.filters import ordered_terms, term_label
+from knowledge import cards, content_version, models
+from knowledge.filters import ordered_terms
 from knowledge.models import GuideChapterPage
 from knowledge.visibility import is_visible, visible_pages
 
@@ -155,29 +156,13 @@ def page_title(context):
     return page_title_text(context.get("page"))
 
 
-CARD_TAGS_MAX = 3
-
-
-@register.simple_tag
-def card_tags(item):
-    """At most ``CARD_TAGS_MAX`` taxonomy pills for a card, dispositifs first, then themes and
-    publics, each with its one label (``term_label``) and sorted by it; ``more`` counts the
-    rest, which the page itself shows. Reads the prefetched relations: no query of its own."""
-    tags = []
-    for kind, name in (
-        ("dispositif", "dispositifs"),
-        ("theme", "themes"),
-        ("audience", "audiences"),
-    ):
-        related = getattr(item, name, None)
-        if related is None:
-            continue
-        terms = related.all() if hasattr(related, "all") else [related]
-        tags += [{"kind": kind, "label": term_label(t)} for t in ordered_terms(terms)]
-    return {"shown": tags[:CARD_TAGS_MAX], "more": max(0, len(tags) - CARD_TAGS_MAX)}
+register.simple_tag(cards.card_tags, name="card_tags")
 
 
 @register.filter(name="ordered_terms")
 def ordered_terms_filter(terms):
     """Taxonomy terms sorted as everywhere else (``knowledge.filters.ordered_terms``)."""
-    return ordered_terms(terms.all() if hasattr(terms, "all") else terms or [])
+    # A queryset already evaluated by the template ({% if terms %}) is read from its cache.
+    if hasattr(terms, "all") and not isinstance(terms, QuerySet):
+        terms = terms.all()
+    return ordered_terms(terms or [])
