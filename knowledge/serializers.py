@@ -1,12 +1,12 @@
 """Serializer fields for the models' ``api_fields``: taxonomy as objects, related content
-filtered to what readers may see.
+filtered to what readers may see. Each is a DRF ``ReadOnlyField``: computed for output only.
 
 The models reference them (``APIField(..., serializer=...)``), so this module imports no model:
 ``knowledge.visibility`` looks its models up.
 """
 
 from django.db.models import Prefetch
-from rest_framework.fields import Field
+from rest_framework.fields import ReadOnlyField
 from wagtail.api.utils import get_full_url
 
 from knowledge.visibility import visible_glossary_terms, visible_pages
@@ -20,37 +20,25 @@ def taxonomy_term_data(term):
     return data
 
 
-class TaxonomyTermsField(Field):
+class TaxonomyTermsField(ReadOnlyField):
     """A many-to-many taxonomy relation as a list of {id, name, slug, ...} objects."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, value):
         return [taxonomy_term_data(term) for term in value.all()]
 
 
-class TaxonomyTermField(Field):
+class TaxonomyTermField(ReadOnlyField):
     """A foreign key to a taxonomy term as one {id, name, slug, ...} object (or null)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, value):
         return taxonomy_term_data(value)
 
 
-class VisiblePagesField(Field):
+class VisiblePagesField(ReadOnlyField):
     """Related pages, restricted to what readers may see (knowledge.visibility).
 
     A listing loads them for every item at once with ``prefetch_visible(model, queryset)``;
     otherwise each item queries its own."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     @staticmethod
     def prefetched_attr(name):
@@ -84,24 +72,16 @@ class VisiblePagesField(Field):
         return items
 
 
-class VisibleGlossaryTermsField(Field):
+class VisibleGlossaryTermsField(ReadOnlyField):
     """Glossary "see also" links, restricted to live terms."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def to_representation(self, value):
         terms = visible_glossary_terms().filter(pk__in=value.values("pk")).order_by("term")
         return [{"id": t.pk, "slug": t.slug, "term": t.term, "acronym": t.acronym} for t in terms]
 
 
-class GlossaryHtmlUrlField(Field):
+class GlossaryHtmlUrlField(ReadOnlyField):
     """Where a reader finds the term: its anchor on the glossary A–Z page."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     def get_attribute(self, instance):
         return instance

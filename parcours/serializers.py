@@ -2,7 +2,7 @@
 (``parcours.navigation``), so numbering, visibility and order never differ between the two."""
 
 from django.apps import apps
-from rest_framework.fields import Field
+from rest_framework.fields import ReadOnlyField
 from wagtail.api.utils import get_full_url
 
 from parcours import navigation
@@ -40,12 +40,8 @@ STEP_SCHEMA = {
 }
 
 
-class ParcoursStepsField(Field):
+class ParcoursStepsField(ReadOnlyField):
     """A parcours' visible steps, in order: number, introduction and target (page or term)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
 
     @staticmethod
     def openapi_schema():
