@@ -24,6 +24,7 @@ from knowledge.serializers import (
     TaxonomyTermsField,
     VisibleGlossaryTermsField,
     VisiblePagesField,
+    api_fields_of,
 )
 
 REF = "#/components/schemas/"
@@ -294,8 +295,8 @@ def meta_field_schema(doc, name):
 def taxonomy_term_schema(model):
     """A taxonomy term as TaxonomyTermsField/TaxonomyTermField output it."""
     properties = {"id": INTEGER}
-    for name in model.api_fields:
-        properties[name] = field_schema(None, model, name)
+    for field in api_fields_of(model):
+        properties[field.name] = field_schema(None, model, field.name, field.serializer)
     return obj(properties, required=list(properties))
 
 
@@ -317,11 +318,6 @@ def field_schema(doc, model, name, serializer=None):
         return array(doc.component("GlossaryLink", GLOSSARY_LINK))
     if name == "id":
         return INTEGER
-    if name == "label":  # TaxonomyTerm.label: a property, the one label readers see
-        return {
-            "type": "string",
-            "description": "Libellé montré aux lecteurs (le sigle s'il y en a un).",
-        }
     field = get_model_field(model, name)
     if isinstance(field, StreamField):
         return STREAM

@@ -7,17 +7,39 @@ The models reference them (``APIField(..., serializer=...)``), so this module im
 
 from django.db.models import Prefetch
 from rest_framework.fields import ReadOnlyField
+from wagtail.api import APIField
 from wagtail.api.utils import get_full_url
 
 from knowledge.visibility import visible_glossary_terms, visible_pages
 
 
+def api_fields_of(model):
+    """``model.api_fields`` as ``APIField``s: a plain name stands for one without a serializer."""
+    return [field if isinstance(field, APIField) else APIField(field) for field in model.api_fields]
+
+
+def api_field_names(model):
+    return [field.name for field in api_fields_of(model)]
+
+
 def taxonomy_term_data(term):
     """A taxonomy term as the API shows it: its id plus the fields the model declares public."""
     data = {"id": term.pk}
-    for name in type(term).api_fields:
+    for name in api_field_names(type(term)):
         data[name] = getattr(term, name)
     return data
+
+
+class ReaderLabelField(ReadOnlyField):
+    """A taxonomy term's ``label`` (a property): the one label readers see everywhere."""
+
+    @staticmethod
+    def openapi_schema():
+        """Read by api.openapi to describe this field (it is not a model field)."""
+        return {
+            "type": "string",
+            "description": "Libellé montré aux lecteurs (le sigle s'il y en a un).",
+        }
 
 
 class TaxonomyTermsField(ReadOnlyField):
@@ -94,8 +116,8 @@ def prefetch_visible(model, queryset):
     """``queryset`` of ``model`` with the visible pages of each ``VisiblePagesField`` relation
     loaded in one query per relation, however many items."""
     prefetches = []
-    for api_field in model.api_fields:
-        if isinstance(getattr(api_field, "serializer", None), VisiblePagesField):
+    for api_field in api_fields_of(model):
+        if isinstance(api_field.serializer, VisiblePagesField):
             related = model._meta.get_field(api_field.name).related_model
             prefetches.append(
                 Prefetch(

@@ -16,7 +16,7 @@ from api.openapi import ID_OR_SLUG_PARAMETER, QueryParameter, taxonomy_term_ref
 from api.views.base import BoussoleEndpointMixin
 from knowledge.facets import FACETS
 from knowledge.models import GlossaryTerm
-from knowledge.serializers import GlossaryHtmlUrlField
+from knowledge.serializers import GlossaryHtmlUrlField, api_field_names
 from knowledge.visibility import visible_glossary_terms
 
 
@@ -53,11 +53,11 @@ class TaxonomyAPIViewSet(SlugLookupMixin, BoussoleEndpointMixin, BaseAPIViewSet)
 
     @classmethod
     def get_listing_default_fields(cls, model):
-        return ["id", "type", "detail_url", *model.api_fields]
+        return ["id", "type", "detail_url", *api_field_names(model)]
 
     @classmethod
     def get_nested_default_fields(cls, model):
-        return ["id", "type", "detail_url", *model.api_fields]
+        return ["id", "type", "detail_url", *api_field_names(model)]
 
     @classmethod
     def describe_openapi(cls, doc):

@@ -3,7 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
+
+from knowledge.serializers import ReaderLabelField
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -23,7 +26,7 @@ class TaxonomyTerm(index.Indexed, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     # ``label``: what readers see everywhere (listings, facets, pills), also in the API.
-    api_fields = ["name", "slug", "label"]
+    api_fields = ["name", "slug", APIField("label", serializer=ReaderLabelField())]
 
     class Meta:
         abstract = True
