@@ -24,7 +24,9 @@ documents), from the two publishes' outcome and from ``manage.py boussole_check`
 findings after the faults compared with those before: the bulk-built corpus has no revisions,
 so the command reports every corpus page either way). Whatever happens, PostgreSQL and the
 node are started again if this script stopped them, and the gunicorn is stopped. Figures go to
-var/bench-faults.json; ``bench.report.faults_markdown`` makes the Markdown section.
+var/bench-faults.json; ``bench.report.faults_markdown`` makes the Markdown section. What needs
+the database (set-up, publishes, states) runs in worker processes with the gunicorn's settings
+(``bench.workers.faults``); this one imports no Django.
 """
 
 import http.client
@@ -39,17 +41,20 @@ import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from bench.load import (
-    BASE_DIR,
     Gunicorn,
     LoadError,
     collectstatic,
-    environment,
+    database_exists,
     free_port,
+    new_secret_key,
+    production_environment,
     scan_access_log,
 )
+from bench.processes import BASE_DIR, run_captured, worker_command
 
 PG_STOP = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "stop"]
 PG_START = ["pg_ctlcluster", "--skip-systemctl-redirect", "15", "main", "start"]
@@ -215,170 +220,12 @@ def _skipped(key, label, expected, reason):
 
 
 # --------------------------------------------------------------------------------------------
-# Helper processes (same settings as the gunicorn): python -m bench.faults --helper NAME …
-
-
-def _django():
-    import django
-
-    django.setup()
-
-
-def _db_state(page_id):
-    from django.db.models import Count
-    from wagtail.models import Page, Revision
-
-    from search.models import SearchDocument
-
-    page = Page.objects.get(pk=page_id)
-    return {
-        "pages": Page.objects.count(),
-        "live_pages": Page.objects.filter(live=True).count(),
-        "revisions": Revision.objects.count(),
-        "search_documents": SearchDocument.objects.count(),
-        "pages_by_type": {
-            row["content_type__model"]: row["n"]
-            for row in Page.objects.order_by().values("content_type__model").annotate(n=Count("pk"))
-        },
-        "target": {
-            "id": page.pk,
-            "title": page.title,
-            "live": page.live,
-            "live_revision_id": page.live_revision_id,
-            "latest_revision_id": page.latest_revision_id,
-            "revisions": Revision.page_revisions.filter(object_id=str(page.pk)).count(),
-            "search_title": SearchDocument.objects.filter(page_id=page.pk)
-            .values_list("title", flat=True)
-            .first(),
-        },
-    }
-
-
-def _index_subset(target_id):
-    """A ``bench-documents`` index of SUBSET visible pages (the target page among them)."""
-    from django.conf import settings
-    from wagtail.models import Page
-
-    from knowledge.visibility import visible_pages
-    from search import documents as docs
-    from search.backends import get_search_backend
-
-    if settings.BOUSSOLE_SEARCH["BACKEND"].endswith("DatabaseSearchBackend"):
-        return 0
-    ids = list(
-        visible_pages(Page.objects.filter(depth__gte=docs.FIRST_CONTENT_DEPTH))
-        .order_by("path")
-        .values_list("pk", flat=True)[:SUBSET]
-    )
-    ids = [target_id, *[pk for pk in ids if pk != target_id]][:SUBSET]
-    rebuilder = get_search_backend().get_rebuilder()
-    rebuilder.start()
-    for start in range(0, len(ids), 200):
-        rebuilder.add_documents(
-            docs.page_documents(Page.objects.filter(pk__in=ids[start : start + 200]))
-        )
-    rebuilder.finish()
-    return len(ids)
-
-
-def helper_setup(items):
-    """Corpus check, the account for the logins, the page the publishes aim at, the node's
-    small index, the state before."""
-    import secrets
-
-    _django()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
-    from knowledge import models as km
-    from knowledge.visibility import visible_pages
-
-    call_command("migrate", verbosity=0)
-    corpus = sum(
-        m.objects.count() for m in (km.GuideChapterPage, km.PracticeSheetPage, km.TestimonyPage)
-    )
-    if corpus != items:
-        return {"error": f"la base PostgreSQL du benchmark compte {corpus} pages, pas {items}."}
-    target = visible_pages(km.PracticeSheetPage.objects.all()).order_by("path")[1]
-    username, password = f"bench-faults-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
-    get_user_model().objects.create_superuser(username, f"{username}@example.org", password)
-    return {
-        "username": username,
-        "password": password,
-        "target_id": target.pk,
-        "target_url": target.url,
-        "indexed": _index_subset(target.pk),
-        "before": _db_state(target.pk),
-    }
-
-
-def helper_after(target_id, username):
-    """The state after, then the login account and its lockout records removed."""
-    _django()
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django.contrib.auth import get_user_model
-
-    state = _db_state(target_id)
-    for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username=username).delete()
-    get_user_model().objects.filter(username=username).delete()
-    return state
-
-
-def helper_publish(target_id, title, hold):
-    """Publish ``title`` on the target page in one transaction; with ``hold``, say so and keep
-    the transaction open (the parent stops the database meanwhile)."""
-    try:
-        _django()
-        from django.db import connection, transaction
-
-        from knowledge.models import PracticeSheetPage
-
-        with transaction.atomic():
-            page = PracticeSheetPage.objects.get(pk=target_id)
-            page.title = title
-            page.save_revision().publish()
-            if hold:
-                _log("PUBLISHING")
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_sleep(60)")
-        return {"outcome": "committed"}
-    except Exception as error:  # the outage: the transaction is lost, which is the point
-        return {"outcome": "failed", "error": f"{type(error).__name__}: {str(error).strip()[:160]}"}
-
-
-def helper_index(target_id):
-    _django()
-    return {"indexed": _index_subset(target_id)}
-
-
-HELPERS = {
-    "setup": lambda a: helper_setup(int(a[0])),
-    "after": lambda a: helper_after(int(a[0]), a[1]),
-    "publish": lambda a: helper_publish(int(a[0]), a[1], a[2] == "hold"),
-    "index": lambda a: helper_index(int(a[0])),
-}
-
-
-def _helper_main(name, args):
-    result = HELPERS[name](args)
-    _log("RESULT " + json.dumps(result, ensure_ascii=False))
-
-
-def _helper_command(name, *args):
-    return [sys.executable, "-m", "bench.faults", "--helper", name, *map(str, args)]
+# The worker processes (same settings as the gunicorn): python -m bench.workers.faults STEP …
 
 
 def run_helper(env, name, *args, timeout=120):
-    completed = subprocess.run(
-        _helper_command(name, *args),
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    """The result of the worker's step ``name`` (its ``RESULT`` line), or a LoadError."""
+    completed = run_captured(worker_command("faults", name, *args), env=env, timeout=timeout)
     for line in completed.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[len("RESULT ") :])
@@ -389,15 +236,7 @@ def run_helper(env, name, *args, timeout=120):
 
 
 def boussole_check(env):
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "boussole_check"],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    completed = run_captured([sys.executable, "manage.py", "boussole_check"], env=env, timeout=120)
     findings = [
         line
         for line in completed.stdout.splitlines()
@@ -411,17 +250,12 @@ def boussole_check(env):
 
 
 def _pg_ready(env):
-    completed = subprocess.run(
-        ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-t", "2"], capture_output=True, check=False
-    )
-    return completed.returncode == 0
+    return run_captured(["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-t", "2"]).returncode == 0
 
 
 def _run(command, env=None, timeout=90):
     start = time.monotonic()
-    completed = subprocess.run(
-        command, env=env, cwd=BASE_DIR, capture_output=True, text=True, timeout=timeout, check=False
-    )
+    completed = run_captured(command, env=env, timeout=timeout)
     return (
         completed.returncode,
         round(time.monotonic() - start, 1),
@@ -487,8 +321,6 @@ class SearchNode:
         return self.start_result
 
     def drop_bench_indexes(self):
-        import urllib.request
-
         request = urllib.request.Request(f"{self.url}/{INDEX_PREFIX}-*", method="DELETE")
         try:
             with urllib.request.urlopen(request, timeout=30):
@@ -497,8 +329,6 @@ class SearchNode:
             return False
 
     def document_title(self, key):
-        import urllib.request
-
         try:
             url = f"{self.url}/{INDEX_PREFIX}-documents/_doc/{urllib.parse.quote(key)}"
             with urllib.request.urlopen(url, timeout=5) as response:
@@ -554,8 +384,8 @@ def fault_database(port, env, setup, node):
         time.sleep(BEFORE_SECONDS)
         # A publish in flight: its transaction is open when the database stops.
         inflight = subprocess.Popen(
-            _helper_command(
-                "publish", setup["target_id"], f"Publication interrompue {token}", "hold"
+            worker_command(
+                "faults", "publish", setup["target_id"], f"Publication interrompue {token}", "hold"
             ),
             env=env,
             cwd=BASE_DIR,
@@ -793,39 +623,16 @@ def fault_big_bodies(port, setup):
     ).encode()
     multipart_tail = f"\r\n--{boundary}--\r\n".encode()
     page = setup["target_url"]
+    # (path, case, cookie, body, content type, capped by DATA_UPLOAD_MAX_MEMORY_SIZE?)
     cases = [
-        (
-            "/admin/login/",
-            "urlencodé sans cookie CSRF",
-            None,
-            b"username=x&password=" + filler,
-            "application/x-www-form-urlencoded",
-            True,
-        ),
-        (
-            "/admin/login/",
-            "urlencodé avec jeton CSRF",
-            cookie,
-            form + filler,
-            "application/x-www-form-urlencoded",
-            True,
-        ),
-        (
-            page,
-            "urlencodé sans cookie CSRF",
-            None,
-            b"x=" + filler,
-            "application/x-www-form-urlencoded",
-            True,
-        ),
-        (
-            page,
-            "urlencodé avec jeton CSRF",
-            cookie,
-            form + filler,
-            "application/x-www-form-urlencoded",
-            True,
-        ),
+        (path, what, cookie_header, body, "application/x-www-form-urlencoded", True)
+        for path, bare in (("/admin/login/", b"username=x&password="), (page, b"x="))
+        for what, cookie_header, body in (
+            ("urlencodé sans cookie CSRF", None, bare + filler),
+            ("urlencodé avec jeton CSRF", cookie, form + filler),
+        )
+    ]
+    cases.append(
         (
             page,
             "multipart, fichier de 10 Mo, jeton CSRF",
@@ -833,8 +640,8 @@ def fault_big_bodies(port, setup):
             multipart_head + filler + multipart_tail,
             f"multipart/form-data; boundary={boundary}",
             False,
-        ),
-    ]
+        )
+    )
     ok = True
     for path, what, cookie_header, body, content_type, capped in cases:
         head = (
@@ -1104,15 +911,11 @@ def _node_for(search_url):
 
 def run(search_url=None, var_dir=None, items=ITEMS):
     """Every scenario; the figures as a dict (``ok`` false when an expectation failed)."""
-    import secrets
-
-    from bench.load import _postgres_database_exists
-
     var_dir = Path(var_dir or BASE_DIR / "var").resolve()
     started = time.monotonic()
     summary = {"scenarios": [], "notes": [], "ok": False}
     try:
-        if not _postgres_database_exists():
+        if not database_exists("postgresql", var_dir):
             raise LoadError(
                 "la base boussole_bench n'existe pas : lancez d'abord la colonne postgresql."
             )
@@ -1136,19 +939,19 @@ def run(search_url=None, var_dir=None, items=ITEMS):
             f"pas de nœud OpenSearch sur {search_url} : gunicorn sur le backend base de données"
         )
     try:  # production serves the manifest's static files: a file added since is a 500 otherwise
-        collectstatic(var_dir, secrets.token_urlsafe(64))
+        collectstatic(var_dir, new_secret_key())
     except LoadError as error:
         summary["error"] = str(error)
         return summary
     cache_dir = var_dir / "cache-bench-faults"
     shutil.rmtree(cache_dir, ignore_errors=True)
     port = free_port()
-    env = environment(
+    env = production_environment(
         "postgresql",
         var_dir,
         page_cache_seconds=3600,  # production's default
         port=port,
-        secret_key=secrets.token_urlsafe(64),
+        secret_key=new_secret_key(),
         BOUSSOLE_BENCH_CACHE_DIR=str(cache_dir),
         **extra,
     )
@@ -1218,18 +1021,3 @@ def run(search_url=None, var_dir=None, items=ITEMS):
             node.drop_bench_indexes()
     summary["total_s"] = round(time.monotonic() - started, 1)
     return summary
-
-
-def main(argv=None):
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m bench.faults")
-    parser.add_argument("--helper", choices=sorted(HELPERS), required=True)
-    parser.add_argument("args", nargs="*")
-    args = parser.parse_args(argv)
-    _helper_main(args.helper, args.args)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,7 +12,8 @@ included), on a fresh database:
   ``boussole_bench_import`` (dropped again at the end), never the one the URL names.
 
 Each database is migrated and given the testimony section and the demo themes first (not
-timed); the import is then checked: as many drafts as files, none live. ``run(items,
+timed); the import is then checked: as many drafts as files, none live (both in a worker
+process, ``bench.workers.imports``; this one imports no Django). ``run(items,
 database_url)`` returns the figures as a dict; the command line prints one line per database,
 « import Markdown : N remontées en X s », and exits 1 when the target (``TARGET_SECONDS``) is
 missed or a database could not be measured. The command's CPU time and the machine's load average are
@@ -23,19 +24,24 @@ import argparse
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from bench import databases
+from bench.processes import (
+    BASE_DIR,
+    children_cpu,
+    dev_environment,
+    run_captured,
+    worker_command,
+)
+
 TARGET_SECONDS = 60
 PG_DATABASE = "boussole_bench_import"
 SEED = 20260312
-# What the measured processes inherit is replaced, never mixed with the caller's own settings.
-CLEARED_ENV = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_DEBUG", "BOUSSOLE_VAR_DIR")
 
 DISPOSITIFS = ["asv", "cls", "clsm", "autre"]
 TERRITORIES = [
@@ -110,31 +116,6 @@ THEME_SLUGS = [
     "methodes-et-outils",
 ]
 
-SETUP_SNIPPET = """
-from home.models import HomePage
-from knowledge.demo.content import THEMES
-from knowledge.models import TestimonyIndexPage, Theme
-for slug, name, description in THEMES:
-    Theme.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
-home = HomePage.objects.get(depth=2)
-if not TestimonyIndexPage.objects.exists():
-    index = TestimonyIndexPage(title="Remontées de terrain", slug="remontees-de-terrain")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-"""
-
-CHECK_SNIPPET = """
-import json
-from knowledge.models import TestimonyPage
-from wagtail.models import Revision
-pages = TestimonyPage.objects.all()
-print(json.dumps({
-    "drafts": pages.filter(live=False).count(),
-    "live": pages.filter(live=True).count(),
-    "revisions": Revision.page_revisions.filter(object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]).count(),
-}))
-"""
-
 
 def _log(message):
     print(message, flush=True)  # noqa: T201
@@ -185,88 +166,34 @@ def generate(directory, items, seed=SEED):
     return folder
 
 
-def _environment(database_url, var_dir):
-    env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
-    env.update(
-        DATABASE_URL=database_url,
-        DJANGO_SETTINGS_MODULE="cms.settings.dev",
-        DJANGO_DEBUG="false",  # no query log growing over 10 000 pages
-        BOUSSOLE_VAR_DIR=str(var_dir),  # media, cache: never the developer's var/
-        BOUSSOLE_SEARCH_BACKEND="database",
-    )
-    return env
-
-
-def _manage(env, *arguments, capture=False):
+def _run(env, command, capture=False):
     return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        env=env,
-        cwd=BASE_DIR,
-        check=True,
-        capture_output=capture,
-        text=True,
+        command, env=env, cwd=BASE_DIR, check=True, capture_output=capture, text=True
     )
-
-
-def _postgres_admin(url):
-    import psycopg
-    from dj_database_url import parse
-
-    settings = parse(url)
-    return psycopg.connect(
-        host=settings["HOST"],
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"],
-        dbname=settings["NAME"],
-        autocommit=True,
-        connect_timeout=5,
-    )
-
-
-def _fresh_postgres(url):
-    with _postgres_admin(url) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
-        connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return url.rsplit("/", 1)[0] + f"/{PG_DATABASE}"
-
-
-def _drop_postgres(url):
-    with _postgres_admin(url) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
-
-
-def _children_cpu():
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def measure(engine, database_url, folder, items, work_dir):
     """Migrate, set up, time the import, check it; the figures as a dict."""
-    env = _environment(database_url, Path(work_dir) / f"var-{engine}")
+    # BOUSSOLE_VAR_DIR: media and cache of its own, never the developer's var/.
+    env = dev_environment(database_url, BOUSSOLE_VAR_DIR=str(Path(work_dir) / f"var-{engine}"))
     _log(f"[{engine}] migrations")
-    _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "shell", "-v0", "-c", SETUP_SNIPPET)
+    _run(env, [sys.executable, "manage.py", "migrate", "--noinput", "-v0"])
+    _run(env, worker_command("imports", "setup"))
     _log(f"[{engine}] import de {items} fichiers")
     load_before = round(os.getloadavg()[0], 2)
-    cpu_before = _children_cpu()
+    cpu_before = children_cpu()
     started = time.perf_counter()
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "boussole_import_markdown", str(folder), "-v0"],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = run_captured(
+        [sys.executable, "manage.py", "boussole_import_markdown", str(folder), "-v0"], env=env
     )
     seconds = round(time.perf_counter() - started, 1)
-    cpu_seconds = round(_children_cpu() - cpu_before, 1)
+    cpu_seconds = round(children_cpu() - cpu_before, 1)
     if completed.returncode != 0:
         raise RuntimeError(
             f"l'import a échoué (code {completed.returncode}) : "
             f"{(completed.stderr or completed.stdout).strip()[-2000:]}"
         )
-    check = json.loads(_manage(env, "shell", "-v0", "-c", CHECK_SNIPPET, capture=True).stdout)
+    check = json.loads(_run(env, worker_command("imports", "check"), capture=True).stdout)
     if check["drafts"] != items or check["live"] or check["revisions"] != items:
         raise RuntimeError(f"résultat inattendu : {check}")
     return {
@@ -297,17 +224,14 @@ def run(items=10_000, database_url=None):
         results["sqlite"] = _measured("sqlite", sqlite_url, folder, items, work_dir)
         if database_url:
             try:
-                pg_url = _fresh_postgres(database_url)
-            except Exception as error:  # noqa: BLE001 - reported, not raised
-                results["postgresql"] = {
-                    "engine": "postgresql",
-                    "error": f"PostgreSQL injoignable : {error}",
-                }
+                pg_url = databases.fresh_postgres(PG_DATABASE, database_url)
+            except databases.Unreachable as error:
+                results["postgresql"] = {"engine": "postgresql", "error": str(error)}
             else:
                 try:
                     results["postgresql"] = _measured("postgresql", pg_url, folder, items, work_dir)
                 finally:
-                    _drop_postgres(database_url)
+                    databases.drop_postgres(PG_DATABASE, database_url)
     return results
 
 

@@ -1,7 +1,7 @@
 """Load test (``python -m bench --only load``, and after the search columns of ``python -m bench``).
 
 For each bench database (SQLite var/bench.sqlite3, PostgreSQL ``boussole_bench``, both filled by
-the search columns; built here with ``bench.corpus`` when absent), the site runs under gunicorn
+the search columns; built by ``bench.workers.corpus`` when absent), the site runs under gunicorn
 as in production (``gunicorn -c deploy/gunicorn.conf.py``, 2 workers, settings ``bench.settings``
 = production + ``/__trivial__/``, everything else from the environment) on 127.0.0.1, and
 ``wrk -t2 -c10 -d<duration> --latency`` loads one URL after the other:
@@ -18,12 +18,14 @@ as in production (``gunicorn -c deploy/gunicorn.conf.py``, 2 workers, settings `
 
 Figures go to var/bench-load.json; ``bench.report.load_markdown`` makes the Markdown section.
 Each database's preparation (corpus check or build, the practice sheet given its related
-items, URLs and query counts) runs in its own process, as the search columns do.
+items, URLs and query counts) runs in its own process (``bench.workers.load``), as the search
+columns do; this one imports no Django.
 """
 
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -35,7 +37,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from bench import databases
+from bench.processes import BASE_DIR, children_cpu, environment, run_captured, run_worker
+
 ENGINES = ("sqlite", "postgresql")
 DEFAULT_DURATION = 20
 QUICK_DURATION = 5
@@ -45,11 +49,7 @@ WRK_TIMEOUT = "10s"
 WORKERS = 2
 SEARCH_RATE = "1000000/min"
 WARM_SECONDS = 3600
-RELATED_SHEETS, RELATED_TESTIMONIES = 10, 10  # 20 related items on the loaded practice sheet
-SEARCH_QUERY = "coordination"
-LISTING_PAGE = 50
 START_TIMEOUT = 60
-NOT_MEASURED = 3
 
 # (key, kind): the order of the runs; the trivial view first (the ceiling).
 URLS = (
@@ -69,22 +69,6 @@ WARM_RATIO_TARGET = 0.5
 COLD_SHEET_TARGET_RPS = 150  # on PostgreSQL
 COLD_API_PAGES_TARGET_RPS = 100
 READER_QUERIES_TARGET, API_QUERIES_TARGET = 15, 20
-
-# Everything the settings read is given by the benchmark, never inherited from the caller.
-CLEARED_PREFIXES = ("BOUSSOLE_", "DJANGO_", "GUNICORN_", "DATABASE_", "SECURE_", "EMAIL_")
-CLEARED_NAMES = {
-    "SECRET_KEY",
-    "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS",
-    "WAGTAILADMIN_BASE_URL",
-    "REDIS_URL",
-    "STATIC_ROOT",
-    "WEB_CONCURRENCY",
-    "SENTRY_DSN",
-    "LOG_LEVEL",
-    "DEFAULT_FROM_EMAIL",
-    "SERVER_EMAIL",
-}
 
 WRK_LUA = """
 done = function(summary, latency, requests)
@@ -111,34 +95,19 @@ def _log(message):
 # Environment, databases
 
 
-def _secret_key():
-    import secrets
-
+def new_secret_key():
     return secrets.token_urlsafe(64)
 
 
-def database_url(engine, var_dir):
-    from bench.__main__ import PG_ADMIN_URL, PG_BENCH_DB
-
-    if engine == "postgresql":
-        return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{PG_BENCH_DB}"
-    return f"sqlite:///{(var_dir / 'bench.sqlite3').resolve()}"
-
-
-def environment(engine, var_dir, *, page_cache_seconds, port=None, secret_key, **extra):
+def production_environment(engine, var_dir, *, page_cache_seconds, port=None, secret_key, **extra):
     """The production environment of one gunicorn (or of a process with the same settings)."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in CLEARED_NAMES and not k.startswith(CLEARED_PREFIXES)
-    }
-    env.update(
+    env = environment(
         DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY=secret_key,
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         BOUSSOLE_SECURE_COOKIES="false",
-        DATABASE_URL=database_url(engine, var_dir),
+        DATABASE_URL=databases.url(engine, var_dir),
         BOUSSOLE_VAR_DIR=str(var_dir),
         BOUSSOLE_BENCH_CACHE_DIR=str(var_dir / f"cache-bench-{engine}"),
         STATIC_ROOT=str(var_dir / "bench-static"),
@@ -153,244 +122,36 @@ def environment(engine, var_dir, *, page_cache_seconds, port=None, secret_key, *
     return env
 
 
-def _postgres_database_exists():
-    """True/False, or a LoadError when PostgreSQL does not answer."""
-    import psycopg
-    from dj_database_url import parse
-
-    from bench.__main__ import PG_ADMIN_URL, PG_BENCH_DB
-
-    admin = parse(PG_ADMIN_URL)
+def database_exists(engine, var_dir):
+    """Whether ``engine``'s bench database is there, or a LoadError when PostgreSQL does not
+    answer."""
     try:
-        with psycopg.connect(
-            host=admin["HOST"],
-            port=admin["PORT"] or 5432,
-            user=admin["USER"],
-            password=admin["PASSWORD"],
-            dbname=admin["NAME"],
-            autocommit=True,
-            connect_timeout=5,
-        ) as conn:
-            row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_BENCH_DB])
-            return row.fetchone() is not None
-    except psycopg.Error as error:
-        raise LoadError(
-            f"PostgreSQL injoignable ({str(error).strip().splitlines()[0]})."
-        ) from error
-
-
-def _fresh_database(engine, var_dir):
-    from bench.__main__ import ColumnError, _fresh_postgres, _fresh_sqlite
-
-    try:
-        if engine == "postgresql":
-            _fresh_postgres()
-        else:
-            _fresh_sqlite(var_dir / "bench.sqlite3")
-    except ColumnError as error:
+        return databases.exists(engine, var_dir)
+    except databases.Unreachable as error:
         raise LoadError(str(error)) from error
 
 
-# --------------------------------------------------------------------------------------------
-# Preparation (in its own process: python -m bench.load --prepare ENGINE --json PATH)
-
-
-def _corpus_count():
-    from knowledge import models as km
-
-    return sum(
-        m.objects.count() for m in (km.GuideChapterPage, km.PracticeSheetPage, km.TestimonyPage)
-    )
-
-
-def _build(items):
-    from django.db import connection
-
-    from bench.corpus import build_corpus
-    from search.indexing import rebuild
-
-    _log(f"  corpus de {items} éléments (bench.corpus)")
-    start = time.perf_counter()
-    build_corpus(items)
-    rebuild()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
-    return round(time.perf_counter() - start, 1)
-
-
-def _set_related(sheet):
-    """``sheet`` gets exactly RELATED_SHEETS visible sheets and RELATED_TESTIMONIES visible
-    testimonies (the first by tree order), written through the relations' tables."""
-    from django.db import transaction
-
-    from knowledge import models as km
-    from knowledge.visibility import visible_pages
-
-    chosen = {
-        "related_sheets": list(
-            visible_pages(km.PracticeSheetPage.objects.exclude(pk=sheet.pk))
-            .order_by("path")
-            .values_list("pk", flat=True)[:RELATED_SHEETS]
-        ),
-        "related_testimonies": list(
-            visible_pages(km.TestimonyPage.objects.all())
-            .order_by("path")
-            .values_list("pk", flat=True)[:RELATED_TESTIMONIES]
-        ),
-    }
-    with transaction.atomic():
-        for name, pks in chosen.items():
-            field = km.PracticeSheetPage._meta.get_field(name)
-            through = field.remote_field.through
-            source = through._meta.get_field(field.m2m_field_name()).attname
-            target = through._meta.get_field(field.m2m_reverse_field_name()).attname
-            through.objects.filter(**{source: sheet.pk}).delete()
-            through.objects.bulk_create([through(**{source: sheet.pk, target: pk}) for pk in pks])
-    return {name: len(pks) for name, pks in chosen.items()}
-
-
-def _urls():
-    """The loaded URLs, and what they show (the sheet's related items, the filter's matches)."""
-    from django.core.paginator import Paginator
-    from django.db.models import Count
-
-    from bench.urls import TRIVIAL_PATH
-    from knowledge import models as km
-    from knowledge.visibility import visible_pages
-
-    sheets = visible_pages(km.PracticeSheetPage.objects.all()).order_by("path")
-    sheet = sheets.first()
-    testimony = visible_pages(km.TestimonyPage.objects.all()).order_by("path").first()
-    index = km.PracticeSheetIndexPage.objects.live().first()
-    if sheet is None or testimony is None or index is None:
-        raise LoadError("le corpus n'a ni fiche pratique, ni remontée de terrain visibles.")
-    related = _set_related(sheet)
-    theme = km.Theme.objects.order_by("slug").first()
-    dispositif = (
-        km.Dispositif.objects.filter(sheets__in=sheets.filter(themes=theme))
-        .annotate(n=Count("sheets"))
-        .order_by("-n", "slug")
-        .first()
-    )
-    matches = sheets.filter(themes=theme, dispositifs=dispositif).distinct().count()
-    pages = Paginator(range(sheets.count()), index.paginate_by).num_pages
-    if pages < LISTING_PAGE:
-        raise LoadError(f"la liste des fiches n'a que {pages} pages (il en faut {LISTING_PAGE}).")
-    listing = index.url
-    return {
-        "trivial": TRIVIAL_PATH,
-        "home": "/",
-        "sheet": sheet.url,
-        "testimony": testimony.url,
-        "listing_filtered": f"{listing}?theme={theme.slug}&dispositif={dispositif.slug}",
-        "listing_page": f"{listing}?page={LISTING_PAGE}",
-        "search": f"/recherche/?q={SEARCH_QUERY}",
-        "api_search": f"/api/v2/search/?q={SEARCH_QUERY}",
-        "api_pages": "/api/v2/pages/?type=knowledge.PracticeSheetPage&limit=20&fields=*",
-    }, {
-        "sheet_title": sheet.title,
-        "sheet_related": related,
-        "listing_filter_matches": matches,
-        "listing_pages": pages,
-    }
-
-
-def _query_counts(urls):
-    """SQL queries of one request per URL (after a warm-up request), cache off."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    out = {}
-    for key, url in urls.items():
-        with CaptureQueriesContext(connection) as first:
-            client.get(url)
-        start = time.perf_counter()
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get(url)
-        elapsed = time.perf_counter() - start
-        out[key] = {
-            "queries": len(ctx),
-            "sql_ms": round(sum(float(q["time"]) for q in ctx.captured_queries) * 1000, 1),
-            "request_ms": round(elapsed * 1000, 1),
-            "first_request_queries": len(first),
-            "status": response.status_code,
-            "bytes": len(response.content),
-            "statements": [
-                {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:300]}
-                for q in ctx.captured_queries
-            ],
-        }
-        if response.status_code != 200:
-            raise LoadError(f"{url} répond {response.status_code} (attendu : 200).")
-    return out
-
-
-def prepare(engine, items):
-    """In a process with the gunicorns' settings (cache off): the figures of ``_prepare``."""
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-
-    from bench.__main__ import _database_version
-    from search.models import SearchDocument
-
-    call_command("migrate", verbosity=0)
-    result = {
-        "engine": engine,
-        "vendor": connection.vendor,
-        "database_version": _database_version(connection),
-        "built_s": None,
-    }
-    found = _corpus_count()
-    if found not in (0, items):
-        return {**result, "needs_fresh": True, "pages": found}
-    if found == 0:
-        result["built_s"] = _build(items)
-    elif SearchDocument.objects.filter(page__isnull=False).count() < items:
-        from search.indexing import rebuild
-
-        _log("  index de recherche incomplet : rebuild()")
-        rebuild()
-    result["pages"] = _corpus_count()
-    result["urls"], result["content"] = _urls()
-    if settings.BOUSSOLE_PAGE_CACHE_SECONDS:
-        raise LoadError("les requêtes SQL se comptent cache de pages coupé.")
-    result["queries"] = _query_counts(result["urls"])
-    return result
-
-
-def _prepare_process(engine, items, json_path):
+def _fresh_database(engine, var_dir):
     try:
-        result = prepare(engine, items)
-    except LoadError as error:
-        result = {"engine": engine, "error": str(error)}
-    Path(json_path).write_text(json.dumps(result, ensure_ascii=False, indent=2))
-    if result.get("error"):
-        _log(f"[charge {engine}] {result['error']}")
-        sys.exit(NOT_MEASURED)
+        databases.fresh(engine, var_dir)
+    except databases.Unreachable as error:
+        raise LoadError(str(error)) from error
 
 
 def _run_prepare(engine, items, var_dir, secret_key):
+    """The preparation's figures (``bench.workers.load``), in a process with the gunicorns'
+    settings, page cache off."""
     json_path = var_dir / f"bench-load-prepare-{engine}.json"
-    json_path.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "bench.load", "--prepare", engine, "--items", str(items)]
-    completed = subprocess.run(
-        [*command, "--json", str(json_path)],
-        env=environment(engine, var_dir, page_cache_seconds=0, secret_key=secret_key),
-        cwd=BASE_DIR,
-        check=False,
+    result, status = run_worker(
+        "load",
+        engine,
+        "--items",
+        items,
+        env=production_environment(engine, var_dir, page_cache_seconds=0, secret_key=secret_key),
+        json_path=json_path,
     )
-    if not json_path.exists():
-        raise LoadError(
-            f"la préparation s'est arrêtée (code {completed.returncode}) sans résultat."
-        )
-    result = json.loads(json_path.read_text())
+    if result is None:
+        raise LoadError(f"la préparation s'est arrêtée (code {status}) sans résultat.")
     json_path.unlink()
     if result.get("error"):
         raise LoadError(result["error"])
@@ -399,11 +160,7 @@ def _run_prepare(engine, items, var_dir, secret_key):
 
 def ensure_prepared(engine, items, var_dir, secret_key):
     """Reuse the bench database the search column left (check it), else build it."""
-    if engine == "postgresql":
-        exists = _postgres_database_exists()
-    else:
-        exists = (var_dir / "bench.sqlite3").exists()
-    if not exists:
+    if not database_exists(engine, var_dir):
         _log(f"[charge {engine}] base absente : création")
         _fresh_database(engine, var_dir)
     result = _run_prepare(engine, items, var_dir, secret_key)
@@ -543,13 +300,6 @@ def machine_busy_cpu():
     return (sum(fields[:8]) - fields[3] - fields[4]) / _clock_ticks()
 
 
-def children_cpu():
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 # --------------------------------------------------------------------------------------------
 # wrk
 
@@ -609,9 +359,7 @@ def run_wrk(url, duration, lua_path):
         str(lua_path),
         url,
     ]
-    completed = subprocess.run(
-        command, capture_output=True, text=True, timeout=duration + 60, check=False
-    )
+    completed = run_captured(command, timeout=duration + 60)
     if completed.returncode != 0:
         raise LoadError(f"wrk a échoué (code {completed.returncode}) : {completed.stderr.strip()}")
     figures = parse_wrk(completed.stdout)
@@ -623,7 +371,9 @@ def _measure_mode(engine, mode, prepared, duration, var_dir, secret_key, lua_pat
     """One gunicorn (warm or cold page cache), every URL loaded in turn."""
     seconds = WARM_SECONDS if mode == "warm" else 0
     port = free_port()
-    env = environment(engine, var_dir, page_cache_seconds=seconds, port=port, secret_key=secret_key)
+    env = production_environment(
+        engine, var_dir, page_cache_seconds=seconds, port=port, secret_key=secret_key
+    )
     log_path = var_dir / f"bench-load-gunicorn-{engine}-{mode}.log"
     runs = {}
     _log(f"[charge {engine}] gunicorn {mode} sur 127.0.0.1:{port} ({WORKERS} workers)")
@@ -731,15 +481,10 @@ def targets(engine_result):
 
 
 def collectstatic(var_dir, secret_key):
-    env = environment("sqlite", var_dir, page_cache_seconds=0, secret_key=secret_key)
+    env = production_environment("sqlite", var_dir, page_cache_seconds=0, secret_key=secret_key)
     start = time.perf_counter()
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        env=env,
-        cwd=BASE_DIR,
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = run_captured(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env=env
     )
     if completed.returncode:
         raise LoadError(f"collectstatic a échoué : {completed.stderr.strip()[-300:]}")
@@ -747,7 +492,7 @@ def collectstatic(var_dir, secret_key):
 
 
 def measure_engine(engine, items, duration, var_dir, lua_path):
-    secret_key = _secret_key()
+    secret_key = new_secret_key()
     shutil.rmtree(var_dir / f"cache-bench-{engine}", ignore_errors=True)  # never a stale page
     _log(f"[charge {engine}] préparation (corpus, fiche à 20 contenus liés, requêtes SQL)")
     result = ensure_prepared(engine, items, var_dir, secret_key)
@@ -783,7 +528,7 @@ def run(engines=ENGINES, items=20_000, duration=DEFAULT_DURATION, var_dir=None):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write(WRK_LUA)
     try:
-        summary["collectstatic_s"] = collectstatic(var_dir, _secret_key())
+        summary["collectstatic_s"] = collectstatic(var_dir, new_secret_key())
         for engine in engines:
             try:
                 summary["engines"].append(
@@ -798,19 +543,3 @@ def run(engines=ENGINES, items=20_000, duration=DEFAULT_DURATION, var_dir=None):
         Path(lua.name).unlink(missing_ok=True)
     summary["total_s"] = round(time.perf_counter() - started, 1)
     return summary
-
-
-def main(argv=None):
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m bench.load")
-    parser.add_argument("--prepare", choices=ENGINES, required=True)
-    parser.add_argument("--items", type=int, default=20_000)
-    parser.add_argument("--json", required=True)
-    args = parser.parse_args(argv)
-    _prepare_process(args.prepare, args.items, args.json)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,11 +1,15 @@
 """The benchmark's report: one Markdown page from the columns' JSON results.
 
-A result is the dict a column's process wrote (``bench.__main__``), or ``{"engine", "error"}``
-when the column could not be measured: its cells then read "—" and its reason is printed under
-the table. Match counts are compared query by query across the measured columns ("accord").
+A result is the dict a column's process wrote (``bench.workers.column``), or ``{"engine",
+"error"}`` when the column could not be measured: its cells then read "—" and its reason is
+printed under the table. Match counts are compared query by query across the measured columns
+("accord"). The load test's and the fault script's sections come from their summaries too.
 """
 
-from bench.search import (
+from pathlib import Path
+
+from bench.load import URLS
+from bench.queries import (
     LONG_QUERY_TARGET_MS,
     PER_PAGE,
     QUERIES,
@@ -303,8 +307,6 @@ LOAD_TARGETS = {
 def replace_section(path, heading, section):
     """``path`` with ``section`` (starting at ``heading``, a level-1 title) in place of an
     earlier section of that title, or appended; the rest of the file is kept."""
-    from pathlib import Path
-
     path = Path(path)
     lines = path.read_text().splitlines() if path.exists() else []
     new = section.rstrip().splitlines()
@@ -338,8 +340,6 @@ def _errors(figures):
 
 
 def _load_engine_table(result):
-    from bench.load import URLS
-
     warm, cold = result["runs"]["warm"], result["runs"]["cold"]
     lines = [
         f"## {result['engine']} ({result['vendor']} {result['database_version']}, "

@@ -9,9 +9,21 @@ Pages are written in batches through Django's public API: ``bulk_create`` for Wa
 rows and the taxonomy links, one ``executemany`` for the page type's own table (multi-table
 inheritance has no ``bulk_create``) with each value prepared by its field's ``get_db_prep_save``,
 as the ORM does. No signals, revisions or test factories: 20 000 pages take tens of seconds.
+Used in a worker process (``bench.workers.column``, ``bench.workers.load``): Django is set up.
 """
 
 import random
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
+
+from home.models import HomePage
+from knowledge import models as km
+from search.text import words
 
 SEED = 20261122
 BATCH = 500
@@ -269,9 +281,9 @@ class TextGenerator:
             parts += [r.choice(LINKS), self.noun(), r.choice(r.choice(self.adjectives))]
         return " ".join(parts) + "."
 
-    def paragraph(self, words):
+    def paragraph(self, word_count):
         out, count = [], 0
-        while count < words:
+        while count < word_count:
             sentence = self.sentence()
             out.append(sentence)
             count += len(sentence.split())
@@ -285,8 +297,6 @@ class TextGenerator:
 
 def vocabulary():
     """Every word form the generator can write, folded like the index folds them."""
-    from search.text import words
-
     forms = [*NOUNS, *ADJECTIVES, *VERBS, *TERMS, *LINKS]
     forms += [f"{term} {acronym}" for term, acronym in GLOSSARY]
     forms += ["Les Des Nos Ces La Le", "Coordinatrice ASV Coordinateur CLS Élue"]
@@ -298,30 +308,24 @@ def _log(message):
     print(message, flush=True)  # noqa: T201
 
 
-def _section(model, title, slug):
-    """The single section page of ``model`` under the home page (created once)."""
-    from home.models import HomePage
+# The section page each kind of corpus page goes under: (its model, title, slug).
+SECTIONS = {
+    km.GuideChapterPage: (km.GuidePage, "La Boussole", "la-boussole"),
+    km.PracticeSheetPage: (km.PracticeSheetIndexPage, "Fiches pratiques", "fiches-pratiques"),
+    km.TestimonyPage: (km.TestimonyIndexPage, "Remontées de terrain", "remontees-de-terrain"),
+}
 
+
+def section(page_model):
+    """The single section page that ``page_model``'s pages go under, below the home page
+    (created once, live, without a revision: nothing in the benchmark reads one)."""
+    model, title, slug = SECTIONS[page_model]
     existing = model.objects.first()
     if existing is not None:
         return existing
     page = model(title=title, slug=slug)
     HomePage.objects.get(depth=2).add_child(instance=page)
     return page
-
-
-def _sections():
-    from knowledge import models as km
-
-    return {
-        km.GuideChapterPage: _section(km.GuidePage, "La Boussole", "la-boussole"),
-        km.PracticeSheetPage: _section(
-            km.PracticeSheetIndexPage, "Fiches pratiques", "fiches-pratiques"
-        ),
-        km.TestimonyPage: _section(
-            km.TestimonyIndexPage, "Remontées de terrain", "remontees-de-terrain"
-        ),
-    }
 
 
 def _child_path(parent, position):
@@ -335,8 +339,6 @@ def _child_path(parent, position):
 
 def _insert_specific(model, objects):
     """Rows of the page type's own table (``page_ptr`` and its local fields) in one statement."""
-    from django.db import connection
-
     fields = [
         f
         for f in model._meta.get_fields(include_parents=False)
@@ -372,15 +374,13 @@ def _link_taxonomy(model, objects, rnd, choices):
         )
 
 
-def _specific_fields(model, gen, km, taxonomy, now):
-    from wagtail.rich_text import RichText
-
+def _specific_fields(model, gen, taxonomy, now):
     rnd = gen.random
-    words = rnd.randint(150, 320)
+    word_count = rnd.randint(150, 320)
     if model is km.TestimonyPage:
         return {
-            "quote": gen.paragraph(words // 2),
-            "context": f"<p>{gen.paragraph(words // 2)}</p>",
+            "quote": gen.paragraph(word_count // 2),
+            "context": f"<p>{gen.paragraph(word_count // 2)}</p>",
             "speaker_role": rnd.choice(["Coordinatrice ASV", "Coordinateur CLS", "Élue"]),
             "territory": rnd.choice(taxonomy["territories"]),
             "dispositif": rnd.choice(taxonomy["dispositifs"]),
@@ -390,26 +390,18 @@ def _specific_fields(model, gen, km, taxonomy, now):
     if model is km.PracticeSheetPage:
         return {
             "objectives": f"<p>{gen.paragraph(30)}</p>",
-            "body": [("paragraph", RichText(f"<p>{gen.paragraph(words - 30)}</p>"))],
+            "body": [("paragraph", RichText(f"<p>{gen.paragraph(word_count - 30)}</p>"))],
         }
     return {
         "body": [
             ("heading", {"text": gen.title()}),
-            ("paragraph", RichText(f"<p>{gen.paragraph(words)}</p>")),
+            ("paragraph", RichText(f"<p>{gen.paragraph(word_count)}</p>")),
         ]
     }
 
 
 def build_corpus(total, seed=SEED, log=_log):
     """Create ``total`` live pages under the three sections; returns the number created."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
-    from django.utils import timezone
-    from django.utils.text import slugify
-    from wagtail.models import Locale, Page
-
-    from knowledge import models as km
-
     gen = TextGenerator(seed)
     rnd = gen.random
     themes = [
@@ -433,14 +425,21 @@ def build_corpus(total, seed=SEED, log=_log):
     ]
     locale = Locale.get_default()
     now = timezone.now()
-    sections = _sections()
+    sections = {page_model: section(page_model) for page_model in SECTIONS}
     counts = {km.GuideChapterPage: round(total * 0.05), km.PracticeSheetPage: round(total * 0.6)}
     counts[km.TestimonyPage] = total - sum(counts.values())  # the rest: 35 %
     created, step = 0, max(BATCH, total // 10 // BATCH * BATCH)
     for model, parent in sections.items():
         parent = Page.objects.get(pk=parent.pk)
         count = counts[model]
-        content_type = ContentType.objects.get_for_model(model)
+        shared = {  # what every page of the section has
+            "depth": parent.depth + 1,
+            "numchild": 0,
+            "content_type": ContentType.objects.get_for_model(model),
+            "live": True,
+            "has_unpublished_changes": False,
+            "locale": locale,
+        }
         start = parent.numchild
         for batch_start in range(0, count, BATCH):
             batch = []
@@ -454,17 +453,12 @@ def build_corpus(total, seed=SEED, log=_log):
                         draft_title=title,
                         slug=slug,
                         path=_child_path(parent, start + i + 1),
-                        depth=parent.depth + 1,
-                        numchild=0,
                         url_path=f"{parent.url_path}{slug}/",
-                        content_type=content_type,
-                        live=True,
-                        has_unpublished_changes=False,
                         first_published_at=published,
                         last_published_at=published,
-                        locale=locale,
                         summary=gen.paragraph(rnd.randint(15, 30)),
-                        **_specific_fields(model, gen, km, taxonomy, now),
+                        **shared,
+                        **_specific_fields(model, gen, taxonomy, now),
                     )
                 )
             with transaction.atomic():  # one transaction per batch: linear on PostgreSQL too

@@ -1,4 +1,4 @@
-"""Timings, in a process set up for one backend (``bench.__main__`` runs one per column).
+"""Timings, in a column's process, set up for one backend (``bench.workers.column``).
 
 - the Boussole search service (``search.service.search``: count, ranked page of 20, facet
   counts, highlights, typo/synonym analysis), ``RUNS`` times per query after a warm-up: the
@@ -21,74 +21,26 @@ import statistics
 import time
 import urllib.request
 
-RUNS = 5
-STOCK_CAP_SECONDS = 2.0
-STOCK_QUERIES = 10
-PER_PAGE = 20
-# p95 targets of the service, by kind of backend, and of the long query everywhere.
-SERVICE_TARGET_MS = {"database": 50, "opensearch": 40}
-LONG_QUERY_TARGET_MS = 50
-LONG_QUERY_CHARS = 200
-LONG_QUERY_WORDS = 12
-LONG_QUERY_SEED = 1122
+from django.db import OperationalError, connection, transaction
+from django.db.utils import DatabaseError
+from wagtail.models import Page
 
-QUERIES = [
-    ("santé", {}),
-    ("sante", {}),
-    ("prevention", {}),
-    ("prévention", {"type": ["fiche-pratique"]}),
-    ("coordinateur", {}),
-    ("coordinateurs", {"departement": ["essonne"]}),
-    ("coordinatrice", {}),
-    ("habitant", {}),
-    ("habitants quartier", {"dispositif": ["asv"]}),
-    ("acteur", {}),
-    ("evaluation", {}),
-    ("évaluation indicateurs", {"etape": ["evaluation"]}),
-    ("diagnostic", {"etape": ["diagnostic"]}),
-    ("diagnostic partagé", {}),
-    ("acces aux soins", {}),
-    ("accès soins", {"theme": ["theme-2"]}),
-    ("elus", {}),
-    ("élus municipaux", {"audience": ["elus-et-hierarchie"]}),
-    ("precarite", {}),
-    ("précarité logement", {}),
-    ("clsm", {}),
-    ("CLSM", {"departement": ["seine-saint-denis"]}),
-    ("cls", {}),
-    ("CLS signature", {}),
-    ("asv", {"type": ["remontee-de-terrain"]}),
-    ("conseil local de santé mentale", {}),
-    ("contrat local de santé", {"dispositif": ["cls"]}),
-    ('"atelier santé ville"', {}),
-    ('"santé mentale"', {}),
-    ("coordinaton", {}),
-    ("mobilisaton habitants", {}),
-    ("evaluaton", {}),
-    ("saturnisme", {}),
-    ("téléconsultation", {}),
-    ("medecin generaliste", {}),
-    ("infirmière scolaire", {}),
-    ("vaccination jeunes", {"theme": ["theme-5"]}),
-    ("dépistage", {"sort": "date"}),
-    ("santé mentale adolescents", {}),
-    ("isolement personnes", {}),
-    ("financement subvention", {}),
-    ("réseau partenaires", {"type": ["chapitre"]}),
-    ("participation des habitants", {"etape": ["participation-des-habitants"]}),
-    ("animer le réseau", {}),
-    ("prise de poste coordinateur", {"audience": ["nouveau-coordinateur"]}),
-    ("ars", {}),
-    ("interprète langue", {}),
-    ("santé", {"type": ["fiche-pratique"], "dispositif": ["clsm"], "departement": ["paris"]}),
-    ("zzzz introuvable", {}),
-    ("mediatrice", {"sort": "date"}),
-]
-
-
-def query_key(q, filters):
-    """How a query is named in the report and the JSON (its filters after it)."""
-    return q + (" " + json.dumps(filters, ensure_ascii=False) if filters else "")
+from bench.queries import (
+    LONG_QUERY_CHARS,
+    LONG_QUERY_SEED,
+    LONG_QUERY_TARGET_MS,
+    LONG_QUERY_WORDS,
+    PER_PAGE,
+    QUERIES,
+    RUNS,
+    STOCK_CAP_SECONDS,
+    STOCK_QUERIES,
+    query_key,
+)
+from search.backends import BackendQuery, get_database_backend, get_search_backend
+from search.lexicon import get_lexicon
+from search.query import parse
+from search.service import search
 
 
 def percentile(samples, p):
@@ -160,8 +112,6 @@ def _params(q, filters):
 
 def _time_search(q, filters):
     """(result of the warm-up, ``RUNS`` timings in ms, answers that came from the fallback)."""
-    from search.service import search
-
     result = search(_params(q, filters), record_zero_results=False)  # warm-up
     times, degraded = [], int(result.degraded)
     for _ in range(RUNS):
@@ -192,10 +142,6 @@ def time_service(log):
 
 def _bare_database(parsed):
     """The dialect's bare full-text query: (warm-up, then a function timing one run)."""
-    from django.db import connection
-
-    from search.backends import get_database_backend
-
     sql, params = get_database_backend().dialect.bare_query(parsed.expr, PER_PAGE)
 
     def run():
@@ -208,17 +154,12 @@ def _bare_database(parsed):
 
 def _bare_backend(parsed):
     """The configured backend's search, with no facets to count and no filters."""
-    from search.backends import BackendQuery, get_search_backend
-
     backend, query = get_search_backend(), BackendQuery(parsed=parsed, limit=PER_PAGE)
     return lambda: backend.search(query)
 
 
 def time_bare(kind, log):
     """The query underneath the service, for every query of ``QUERIES`` that has words."""
-    from search.lexicon import get_lexicon
-    from search.query import parse
-
     lexicon, samples = get_lexicon(), []
     make = _bare_database if kind == "database" else _bare_backend
     for q, _filters in QUERIES:
@@ -238,8 +179,6 @@ def time_bare(kind, log):
 
 def _profile(q, top=12):
     """cProfile of one service call: the functions that took the most time (cumulative)."""
-    from search.service import search
-
     profiler = cProfile.Profile()
     profiler.enable()
     search(_params(q, {}), record_zero_results=False)
@@ -264,9 +203,6 @@ def _profile(q, top=12):
 
 def time_long_query(q, log):
     """The crafted long query through the service, plus where its time goes."""
-    from search.lexicon import get_lexicon
-    from search.query import parse
-
     result, times, degraded = _time_search(q, {})
     lexicon = get_lexicon()
     words = q.split()
@@ -307,9 +243,6 @@ def time_long_query(q, log):
 
 def _capped(vendor, function, cap):
     """Run ``function``; give up after ``cap`` seconds (SQLite progress handler, PG timeout)."""
-    from django.db import OperationalError, connection, transaction
-    from django.db.utils import DatabaseError
-
     start = time.perf_counter()
     if vendor == "sqlite":
         connection.ensure_connection()
@@ -335,8 +268,6 @@ def _capped(vendor, function, cap):
 
 def time_stock(vendor, log):
     """Wagtail's own search on the first ``STOCK_QUERIES`` queries, each capped."""
-    from wagtail.models import Page
-
     samples, per_query = [], {}
     for q, _filters in QUERIES[:STOCK_QUERIES]:
         times = []
