@@ -1,13 +1,14 @@
 """The api app sits above knowledge and search: nothing below imports it, no module of the
 project imports itself back through others, and project modules are imported at module top
-only, but in AppConfig.ready() (read from the source, not by importing it). The benchmark is
-left out: its subprocesses import Django models only after django.setup()."""
+only, but in AppConfig.ready() (read from the source, not by importing it). The benchmark
+counts too: its worker processes set Django up when ``bench.workers`` is imported, and its
+orchestrator never imports that package (it starts its modules as processes)."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("api", "cms", "home", "knowledge", "parcours", "search")
+PACKAGES = ("api", "bench", "cms", "feedback", "home", "knowledge", "parcours", "search")
 
 
 def module_name(path):
@@ -102,3 +103,36 @@ def test_project_modules_are_imported_at_module_top_only():
         if not top and path.name != "apps.py"
     ]
     assert nested == []
+
+
+def imported_packages(path):
+    """The top-level package of each absolute import statement of ``path``, at any depth."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0]
+
+
+def test_the_benchmark_orchestrator_imports_nothing_that_needs_django():
+    # bench.settings and bench.urls are the gunicorns' configuration, read by Django itself.
+    django_side = ("bench.workers", "bench.settings", "bench.urls")
+    needs_django = {"django", "wagtail", *PACKAGES} - {"bench"}
+    modules = project_modules()
+    orchestrator = {
+        name: path
+        for name, path in modules.items()
+        if name.split(".")[0] == "bench" and not name.startswith(django_side)
+    }
+    offending = [
+        (name, target)
+        for name, path in orchestrator.items()
+        for target, _top in imports(path, modules)
+        if target.startswith(django_side)
+    ] + [
+        (name, package)
+        for name, path in orchestrator.items()
+        for package in imported_packages(path)
+        if package in needs_django
+    ]
+    assert orchestrator and offending == []
