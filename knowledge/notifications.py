@@ -77,14 +77,36 @@ def author_recipients(workflow_state, triggering_user=None):
     return {p for p in people if p is not None and p != triggering_user}
 
 
+def _workflow_state(instance):
+    """The workflow state a notifier's instance (a task state or a workflow state) belongs to."""
+    return instance.workflow_state if isinstance(instance, TaskState) else instance
+
+
 class BoussoleTemplatesMixin:
-    """Our French templates instead of Wagtail's, chosen by a fixed name per notifier."""
+    """Our French templates instead of Wagtail's, chosen by a fixed name per notifier, with the
+    item's title and links in every e-mail (``extra_context``: what a notifier adds)."""
 
     template_name = None
 
     def get_template_set(self, instance, **kwargs):
         base = TEMPLATE_DIRECTORY + self.template_name
         return {"subject": f"{base}_subject.txt", "text": f"{base}.txt", "html": f"{base}.html"}
+
+    def get_context(self, instance, **kwargs):
+        context = super().get_context(instance, **kwargs)
+        context.update(item_context(_workflow_state(instance).content_object))
+        context.update(self.extra_context(instance, context, **kwargs))
+        return context
+
+    def extra_context(self, instance, context, **kwargs):
+        return {}
+
+
+class ToAuthorMixin(BoussoleTemplatesMixin):
+    """The e-mail goes to the author: the submitter and the page owner, not who acted."""
+
+    def get_recipient_users(self, instance, **kwargs):
+        return author_recipients(_workflow_state(instance), kwargs.get("user"))
 
 
 class ReviewRequestedNotifier(BoussoleTemplatesMixin, BaseGroupApprovalTaskStateEmailNotifier):
@@ -100,14 +122,11 @@ class ReviewRequestedNotifier(BoussoleTemplatesMixin, BaseGroupApprovalTaskState
             recipients = recipients.exclude(pk=submitter)
         return recipients.distinct()
 
-    def get_context(self, task_state, **kwargs):
-        context = super().get_context(task_state, **kwargs)
-        context.update(item_context(task_state.workflow_state.content_object))
-        context["requested_by"] = task_state.workflow_state.requested_by
-        return context
+    def extra_context(self, task_state, context, **kwargs):
+        return {"requested_by": task_state.workflow_state.requested_by}
 
 
-class PeerApprovedNotifier(BoussoleTemplatesMixin, EmailNotificationMixin, Notifier):
+class PeerApprovedNotifier(ToAuthorMixin, EmailNotificationMixin, Notifier):
     """The peer approved: the author learns the item now waits for the moderators."""
 
     notification = "approved"
@@ -121,45 +140,26 @@ class PeerApprovedNotifier(BoussoleTemplatesMixin, EmailNotificationMixin, Notif
             instance.task.specific, PeerReviewTask
         )
 
-    def get_recipient_users(self, task_state, **kwargs):
-        return author_recipients(task_state.workflow_state, kwargs.get("user"))
-
-    def get_context(self, task_state, **kwargs):
-        context = super().get_context(task_state, **kwargs)
-        context.update(item_context(task_state.workflow_state.content_object))
-        context["reviewer"] = task_state.finished_by
-        context["comment"] = task_state.comment
-        return context
+    def extra_context(self, task_state, context, **kwargs):
+        return {"reviewer": task_state.finished_by, "comment": task_state.comment}
 
 
-class ChangesRequestedNotifier(BoussoleTemplatesMixin, WorkflowStateRejectionEmailNotifier):
+class ChangesRequestedNotifier(ToAuthorMixin, WorkflowStateRejectionEmailNotifier):
     """A reviewer requested changes: the author gets the reviewer's comment and a link."""
 
     template_name = "changes_requested"
 
-    def get_recipient_users(self, workflow_state, **kwargs):
-        return author_recipients(workflow_state, kwargs.get("user"))
-
-    def get_context(self, workflow_state, **kwargs):
-        context = super().get_context(workflow_state, **kwargs)
-        context.update(item_context(workflow_state.content_object))
-        context["reviewer"] = context["task_state"].finished_by
-        return context
+    def extra_context(self, workflow_state, context, **kwargs):
+        return {"reviewer": context["task_state"].finished_by}
 
 
-class PublishedNotifier(BoussoleTemplatesMixin, WorkflowStateApprovalEmailNotifier):
+class PublishedNotifier(ToAuthorMixin, WorkflowStateApprovalEmailNotifier):
     """The last step approved and Wagtail published: the author gets the public link."""
 
     template_name = "published"
 
-    def get_recipient_users(self, workflow_state, **kwargs):
-        return author_recipients(workflow_state, kwargs.get("user"))
-
-    def get_context(self, workflow_state, **kwargs):
-        context = super().get_context(workflow_state, **kwargs)
-        context.update(item_context(workflow_state.content_object))
-        context["approver"] = kwargs.get("user")
-        return context
+    def extra_context(self, workflow_state, context, **kwargs):
+        return {"approver": kwargs.get("user")}
 
 
 review_requested = ReviewRequestedNotifier()
