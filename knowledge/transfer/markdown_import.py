@@ -176,6 +176,18 @@ def _messages(error):
     return " ".join(str(message) for message in error.messages)
 
 
+def _given(model_fields, data, header, error):
+    """(key, model field, value) for each of ``model_fields`` (key → field) the file fills in;
+    a required one it leaves empty is an error."""
+    for key, model_field in model_fields.items():
+        value = data.get(key)
+        if value is None or value == "":
+            if _required(model_field):
+                error(header.line_of(key), _("champ obligatoire manquant : « %s ».") % key)
+            continue
+        yield key, model_field, value
+
+
 class MarkdownReader:
     """Checks one file at a time against the install's types and taxonomy (read once)."""
 
@@ -293,12 +305,7 @@ class MarkdownReader:
             return None
 
     def plain_fields(self, import_type, data, header, fields, error):
-        for key, model_field in import_type.fields.items():
-            value = data.get(key)
-            if value is None or value == "":
-                if _required(model_field):
-                    error(header.line_of(key), _("champ obligatoire manquant : « %s ».") % key)
-                continue
+        for key, model_field, value in _given(import_type.fields, data, header, error):
             if isinstance(value, list | dict):
                 error(header.line_of(key), _("« %s » : une seule valeur attendue.") % key)
                 continue
@@ -313,12 +320,7 @@ class MarkdownReader:
                 error(header.line_of(key), message)
 
     def rich_fields(self, import_type, data, header, fields, error):
-        for key, model_field in import_type.rich_fields.items():
-            value = data.get(key)
-            if value is None or value == "":
-                if _required(model_field):
-                    error(header.line_of(key), _("champ obligatoire manquant : « %s ».") % key)
-                continue
+        for key, model_field, value in _given(import_type.rich_fields, data, header, error):
             if not isinstance(value, str):
                 error(header.line_of(key), _("« %s » : un texte (Markdown) est attendu.") % key)
                 continue
