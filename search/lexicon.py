@@ -3,19 +3,17 @@ acronyms (for synonyms). Both are cached per process and reloaded when the index
 so publishing, unpublishing or deleting a glossary term changes results without code changes.
 """
 
-import threading
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
 from knowledge.visibility import visible_glossary_terms
 from search import text
-from search.models import SearchIndexState, SearchVocabulary
+from search.models import SearchVocabulary
+from search.per_version import PerIndexVersion
 
-_lock = threading.Lock()
 # Longer "words" (pasted identifiers, noise) get no suggestion: bounded cost per word.
 NEAREST_MAX_LENGTH = 30
-_cache = {"version": None, "lexicon": None}
 
 
 @dataclass
@@ -134,13 +132,9 @@ def _load():
     return lexicon
 
 
+_lexicon = PerIndexVersion(_load)
+
+
 def get_lexicon(version=None):
-    version = SearchIndexState.current() if version is None else version
-    if not version:  # nothing indexed through this database yet: nothing worth caching
-        return _load()
-    if _cache["version"] != version or _cache["lexicon"] is None:
-        with _lock:
-            if _cache["version"] != version or _cache["lexicon"] is None:
-                _cache["lexicon"] = _load()
-                _cache["version"] = version
-    return _cache["lexicon"]
+    """The lexicon of index ``version`` (by default the current one)."""
+    return _lexicon.get(version)

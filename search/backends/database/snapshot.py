@@ -8,17 +8,13 @@ every match — the reason facets stay fast when a query matches the whole corpu
 The snapshot is rebuilt when the index version changes (``SearchIndexState.bump``).
 """
 
-import threading
 from collections import deque
 from itertools import repeat
 from operator import sub
 
 from django.db import connection
 
-from search.models import SearchIndexState
-
-_lock = threading.Lock()
-_cache = {"version": None, "snapshot": None}
+from search.per_version import PerIndexVersion
 
 DOC = "boussole_search_searchdocument"
 FACET = "boussole_search_searchfacet"
@@ -105,13 +101,9 @@ class Snapshot:
         return counts
 
 
+_snapshot = PerIndexVersion(Snapshot)
+
+
 def get_snapshot(version=None):
-    version = SearchIndexState.current() if version is None else version
-    if not version:
-        return Snapshot()
-    if _cache["version"] != version or _cache["snapshot"] is None:
-        with _lock:
-            if _cache["version"] != version or _cache["snapshot"] is None:
-                _cache["snapshot"] = Snapshot()
-                _cache["version"] = version
-    return _cache["snapshot"]
+    """The snapshot of index ``version`` (by default the current one)."""
+    return _snapshot.get(version)
