@@ -12,8 +12,9 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         # Signal receivers must be connected in every process (web, publish_scheduled, tasks),
         # not only once the admin has loaded wagtail_hooks.
-        from knowledge import content_version, freshness, notifications, updates
+        from knowledge import admin_search, content_version, freshness, notifications, updates
 
+        admin_search.connect_signals()
         content_version.connect_signals()
         freshness.connect_signals()
         updates.connect_signals()

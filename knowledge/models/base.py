@@ -142,6 +142,9 @@ class BoussolePage(Page, FreshnessMixin):
     facet_fields = []
     # Listing-only filters on fixed choices (knowledge.filters.ChoiceFilter).
     listing_filters = []
+    # Wagtail's admin search index is updated once per transaction, after commit
+    # (knowledge.admin_search), not on every save of the page row.
+    search_auto_update = False
     # Whether readers get the feedback form on it (ClassificationMixin's content types do).
     accepts_feedback = False
 
