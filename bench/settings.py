@@ -1,4 +1,5 @@
-"""Settings of the benchmark's gunicorns (``bench.load``, ``bench.faults``): production's,
+"""Settings of the benchmark's gunicorns (``bench.load``, ``bench.faults``) and of the worker
+processes beside them (``bench.workers.load``, ``bench.workers.faults``): production's,
 unchanged, but for the URLconf (``bench.urls``: the site plus a trivial view, the machine's
 ceiling).
 
