@@ -4,14 +4,15 @@ with what was written or read and how long it took."""
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from cms.commands import BoussoleCommand
 from knowledge.transfer.errors import TransferError
 from knowledge.transfer.progress import ProgressBar
 from knowledge.transfer.report import describe
 
 
-class ArchiveCommand(BaseCommand):
+class ArchiveCommand(BoussoleCommand):
     """A subclass sets ``archive_help`` and its on/off options (``switches``: name → help), and
     calls :meth:`transfer` from ``handle``."""
 

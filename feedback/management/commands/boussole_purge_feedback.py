@@ -1,11 +1,11 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.commands import BoussoleCommand
 from feedback.models import RETENTION_DAYS, Feedback, HelpfulVote
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Supprime les retours des lecteurs (signalements et réponses « utile ? ») reçus il y a "
         "plus de %(days)d jours. À lancer chaque jour (cron)."

@@ -1,14 +1,15 @@
 """Print the pages whose review is overdue or due soon: the dashboard panel's list, for cron or mail."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.commands import BoussoleCommand
 from knowledge.freshness import DUE_SOON_DAYS, due_reviews
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Liste les contenus dont la relecture est en retard ou prévue prochainement."
     )

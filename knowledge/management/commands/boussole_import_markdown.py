@@ -1,16 +1,17 @@
 import time
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.commands import BoussoleCommand
 from knowledge.transfer.markdown_import import MarkdownImporter
 from knowledge.transfer.progress import ProgressBar
 from knowledge.transfer.report import describe_created, describe_errors
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Crée en brouillon un chapitre, une fiche pratique ou une remontée de terrain par "
         "fichier Markdown (en-tête YAML : type, title, summary, taxonomies…). Tous les fichiers "

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.commands import BoussoleCommand
 from home.models import HomePage
 from knowledge.demo.accounts import ensure_demo_accounts
 from knowledge.demo.follow_up import assign_demo_follow_up
@@ -11,7 +12,7 @@ from knowledge.demo.site import point_default_site_at
 from knowledge.demo.workflow_stages import stage_demo_workflow
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Charge le contenu de démonstration de La Boussole (chapitres, fiches pratiques, "
         "remontées de terrain, thématiques, glossaire). Sans effet sur ce qui existe déjà."

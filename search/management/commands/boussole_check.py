@@ -1,13 +1,14 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.commands import BoussoleCommand
 from knowledge.consistency import live_pages_without_live_revision
 from search.indexing import index_discrepancies
 from search.models import PendingIndexOperation
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Vérifie la cohérence des contenus et de l'index de recherche ; sort en erreur (code 1) "
         "si une page est incohérente."

@@ -1,12 +1,13 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.commands import BoussoleCommand
 from knowledge.transfer.progress import ProgressBar
 from search.indexing import BATCH_SIZE, RebuildError, catch_up, rebuild
 
 
-class Command(BaseCommand):
+class Command(BoussoleCommand):
     help = gettext_lazy(
         "Reconstruit l'index de recherche de La Boussole (contenus visibles et glossaire), ou "
         "rejoue les écritures en attente (--catch-up)."
