@@ -2,9 +2,12 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -104,3 +107,19 @@ def test_production_starts_when_configured():
     result = _load_production_settings(SECRET_KEY=SAFE_KEY, ALLOWED_HOSTS="boussole.example")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_the_installed_packages_are_the_project_apps_and_never_the_benchmark():
+    """``pip install .`` installs every app of INSTALLED_APPS that lives in this repository, and
+    no benchmark code (pyproject's package list, read as setuptools reads it)."""
+    root = Path(__file__).resolve().parents[2]
+    include = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    local_apps = {
+        app.split(".")[0]
+        for app in settings.INSTALLED_APPS
+        if (root / app.split(".")[0] / "__init__.py").exists()
+    }
+    assert {app for app in local_apps if any(fnmatch(app, p) for p in include)} == local_apps
+    assert not any(fnmatch("bench", p) or fnmatch("bench.workers", p) for p in include)
