@@ -131,12 +131,12 @@ class OpenSearchBackend(BaseSearchBackend):
         if end <= MAX_RESULT_WINDOW:
             search = search[start:end]
             raw = self.transport.search(self.alias, search.to_dict())
-            return queries.read_search(search, raw, query.facet_keys)
+            return queries.read_search(raw, query.facet_keys)
         # Past OpenSearch's result window: fine when past the end (the service then asks for
         # the last page), else the database backend serves such a deep page.
         search = search[0:0]
         raw = self.transport.search(self.alias, search.to_dict())
-        _hits, total, counts = queries.read_search(search, raw, query.facet_keys)
+        _hits, total, counts = queries.read_search(raw, query.facet_keys)
         if total > start:
             raise SearchBackendError(f"OpenSearch: page beyond {MAX_RESULT_WINDOW} results")
         return [], total, counts
@@ -153,4 +153,4 @@ class OpenSearchBackend(BaseSearchBackend):
 
     def autocomplete(self, folded, limit):
         search = queries.build_autocomplete(folded, limit)
-        return queries.read_hits(search, self.transport.search(self.alias, search.to_dict()))
+        return queries.read_hits(self.transport.search(self.alias, search.to_dict()))

@@ -6,8 +6,9 @@ body; a clause matches when one of its alternatives does; clauses are all requir
 any is enough ("or", the relaxed mode). Synonyms and typos are already alternatives: nothing is
 added here, so every backend finds the same documents.
 
-Filters are a ``post_filter``: each facet is counted, in a ``filter`` aggregation, on the
-matches narrowed by the other facets' filters only, like the database backend.
+Filters are a ``post_filter``: each facet is counted on the matches narrowed by the other
+facets' filters only (a ``filter`` aggregation around it, none when there are no others), like
+the database backend. Answers are read as the plain JSON they are (no DSL response objects).
 
 Highlights come from OpenSearch (html encoder, ``<mark>``) and are re-escaped here the way
 ``search.highlight`` escapes: ``html.escape`` (``'`` as ``&#x27;``, ``/`` left alone), no tag
@@ -22,7 +23,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.safestring import mark_safe
 from elasticsearch_dsl import A, Q, Search
-from elasticsearch_dsl.response import Response
 
 from search.backends.opensearch.mapping import TITLE_BOOST
 from search.documents import HIT_FIELDS
@@ -65,8 +65,9 @@ def _aware(value):
 
 
 def _hit(hit):
-    data = hit.meta.to_dict().get("highlight") or {}
-    found = hit.to_dict()
+    """A hit of the answer (plain JSON: read as is, no DSL objects to build) → document dict."""
+    data = hit.get("highlight") or {}
+    found = hit.get("_source") or {}
     doc = {name: found.get(name) for name in HIT_FIELDS}
     doc["date"] = _aware(doc["date"])
     doc["text"] = doc["text"] or ""
@@ -179,21 +180,26 @@ def build_search(query, mode="and"):
             Q("bool", filter=[_facet_filter(k, v) for k, v in filters.items()])
         )
     for key in query.facet_keys:
+        slugs = A("terms", field=f"facets.{key}", size=FACET_SIZE)
         others = [_facet_filter(k, v) for k, v in filters.items() if k != key]
-        bucket = A("filter", filter=Q("bool", filter=others) if others else Q("match_all"))
-        bucket.bucket("slugs", A("terms", field=f"facets.{key}", size=FACET_SIZE))
-        search.aggs.bucket(key, bucket)
+        if others:  # counted on the matches narrowed by the other facets
+            search.aggs.bucket(key, A("filter", filter=Q("bool", filter=others))).bucket(
+                "slugs", slugs
+            )
+        else:  # on every match: no filter to wrap it in (one query less per facet)
+            search.aggs.bucket(key, slugs)
     return search.source(list(HIT_FIELDS))
 
 
-def read_search(search, raw, facet_keys):
+def read_search(raw, facet_keys):
     """(hits, total, facet counts) of a ``build_search`` answer."""
-    response = Response(search, raw)
+    aggregations = raw.get("aggregations") or {}
     counts = {}
     for key in facet_keys:
-        buckets = response.aggregations[key].slugs.buckets
-        counts[key] = {bucket.key: bucket.doc_count for bucket in buckets}
-    return [_hit(hit) for hit in response], response.hits.total.value, counts
+        found = aggregations[key]
+        buckets = found["slugs"]["buckets"] if "slugs" in found else found["buckets"]
+        counts[key] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+    return [_hit(hit) for hit in raw["hits"]["hits"]], raw["hits"]["total"]["value"], counts
 
 
 # --- autocomplete ----------------------------------------------------------------------------
@@ -224,5 +230,5 @@ def build_autocomplete(folded, limit):
     return search.source(list(HIT_FIELDS))[:limit]
 
 
-def read_hits(search, raw):
-    return [_hit(hit) for hit in Response(search, raw)]
+def read_hits(raw):
+    return [_hit(hit) for hit in raw["hits"]["hits"]]
