@@ -7,7 +7,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
-from knowledge.facets import AUDIENCE, DISPOSITIF, THEME
+from knowledge.facets import AUDIENCE, DISPOSITIF, THEME, facet_lookups
 from knowledge.filters import ordered_terms, term_label
 from knowledge.visibility import visible_pages
 
@@ -27,16 +27,8 @@ def with_card_facets(queryset):
     query per many-to-many card facet; every foreign-key facet joined (a testimony's card
     names its département too), which costs no query."""
     model = queryset.model
-    select = [
-        field.field_name
-        for field in getattr(model, "facet_fields", [])
-        if not model._meta.get_field(field.field_name).many_to_many
-    ]
-    prefetch = [
-        field.field_name
-        for field in card_fields(model)
-        if model._meta.get_field(field.field_name).many_to_many
-    ]
+    select, _prefetch = facet_lookups(model, getattr(model, "facet_fields", []))
+    _select, prefetch = facet_lookups(model, card_fields(model))
     return queryset.select_related(*select).prefetch_related(*prefetch)
 
 

@@ -113,10 +113,11 @@ def with_facets(queryset):
     return queryset.select_related(*select).prefetch_related(*prefetch)
 
 
-def facet_lookups(model):
-    """(select_related, prefetch_related) names that load a page type's facet fields at once."""
+def facet_lookups(model, fields=None):
+    """(select_related, prefetch_related) names that load a page type's facet fields (or
+    ``fields``, some of them) at once."""
     select, prefetch = [], []
-    for field in model.facet_fields:
+    for field in model.facet_fields if fields is None else fields:
         many = model._meta.get_field(field.field_name).many_to_many
         (prefetch if many else select).append(field.field_name)
     return select, prefetch

@@ -5,6 +5,8 @@ Every reader-facing path (page listings, related content, the API, the search in
 through these functions instead of re-implementing the rule.
 """
 
+import threading
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, Q, QuerySet
@@ -69,11 +71,22 @@ _expected = set()  # ids of pages likely to be checked next (chosen in a body be
 VISIBLE_MEMO_SIZE = 5000
 
 
+_expected_lock = threading.Lock()  # worker threads load bodies and check pages concurrently
+
+
 def expect_visibility_checks(pages):
     """Note ``pages`` as likely to be checked by ``is_visible`` (the page chooser blocks of a
     body do it as they load): the first check then answers for all of them in one query."""
-    if len(_expected) < VISIBLE_MEMO_SIZE:
-        _expected.update(page.pk for page in pages)
+    with _expected_lock:
+        if len(_expected) < VISIBLE_MEMO_SIZE:
+            _expected.update(page.pk for page in pages)
+
+
+def _take_expected():
+    with _expected_lock:
+        taken = set(_expected)
+        _expected.clear()
+    return taken
 
 
 def is_visible(page):
@@ -84,8 +97,7 @@ def is_visible(page):
     memo = _visible.get(version) if version else None
     if memo is not None and page.pk in memo:
         return memo[page.pk]
-    ids = {page.pk, *_expected}
-    _expected.clear()
+    ids = {page.pk, *_take_expected()}
     shown = set(visible_pages(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
     if version:
         if memo is None or len(memo) >= VISIBLE_MEMO_SIZE:
