@@ -17,6 +17,7 @@ from bench.queries import (
     SERVICE_TARGET_MS,
     STOCK_CAP_SECONDS,
     STOCK_QUERIES,
+    WARMUP_PASSES,
 )
 
 DASH = "—"
@@ -250,7 +251,8 @@ def markdown(results, total, duration_s):
         "",
         f"Corpus : {total} éléments générés (chapitres, fiches pratiques, remontées de terrain), "
         f"{len(QUERIES)} requêtes françaises et une requête longue, {RUNS} mesures chacune après "
-        f"un tour de chauffe ; {PER_PAGE} résultats par page, facettes, extraits surlignés "
+        f"{WARMUP_PASSES} tours de chauffe de toutes les requêtes et un de la requête elle-même ; "
+        f"{PER_PAGE} résultats par page, facettes, extraits surlignés "
         "compris. Une base neuve par colonne ; la colonne OpenSearch garde son contenu dans "
         "SQLite et interroge le nœud (index préfixés « bench »).",
         "",

@@ -50,16 +50,19 @@ def _render(source, marks, start, end):
     return "".join(out)
 
 
+def marked(source, marks):
+    """``source`` escaped, its ``marks`` ((start, end) spans, in order) in <mark>."""
+    return mark_safe(_render(source, marks, 0, len(source)))  # noqa: S308
+
+
 def highlight_title(title, stems):
-    return mark_safe(_render(title, matches(title, stems), 0, len(title)))  # noqa: S308
+    return marked(title, matches(title, stems))
 
 
-def excerpt(source, stems, size=EXCERPT_CHARS):
-    """About ``size`` characters around the densest group of matches, matches in <mark>."""
-    if not source:
-        return mark_safe("")  # noqa: S308
-    source = " ".join(source[:SCAN_CHARS].split())
-    marks = matches(source, stems)
+def marked_excerpt(source, marks, size=EXCERPT_CHARS):
+    """About ``size`` characters of ``source`` (its whitespace already collapsed) around the
+    densest group of ``marks`` ((start, end) spans, in order), those in <mark>: the excerpt of
+    every backend, whoever found the marks."""
     start = 0
     if marks:
         best, best_count, j = 0, 0, 0
@@ -80,3 +83,11 @@ def excerpt(source, stems, size=EXCERPT_CHARS):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(source) else ""
     return mark_safe(prefix + body + suffix)  # noqa: S308
+
+
+def excerpt(source, stems, size=EXCERPT_CHARS):
+    """About ``size`` characters around the densest group of matches, matches in <mark>."""
+    if not source:
+        return mark_safe("")  # noqa: S308
+    source = " ".join(source[:SCAN_CHARS].split())
+    return marked_excerpt(source, matches(source, stems), size)

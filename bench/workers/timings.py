@@ -1,8 +1,8 @@
 """Timings, in a column's process, set up for one backend (``bench.workers.column``).
 
 - the Boussole search service (``search.service.search``: count, ranked page of 20, facet
-  counts, highlights, typo/synonym analysis), ``RUNS`` times per query after a warm-up: the
-  figure that matters;
+  counts, highlights, typo/synonym analysis), ``RUNS`` times per query after ``WARMUP_PASSES``
+  passes over every query and one more run of its own: the figure that matters;
 - the query underneath: the database dialect's bare full-text query (match + LIMIT 20, no
   ranking, facets or rows) on SQLite and PostgreSQL; on OpenSearch the backend's ``search()``
   with no facets to count (one round trip to the node);
@@ -35,6 +35,7 @@ from bench.queries import (
     RUNS,
     STOCK_CAP_SECONDS,
     STOCK_QUERIES,
+    WARMUP_PASSES,
     query_key,
 )
 from search.backends import BackendQuery, get_database_backend, get_search_backend
@@ -125,6 +126,10 @@ def _time_search(q, filters):
 def time_service(log):
     """Every query of ``QUERIES``: all samples, per-query medians and totals, fallbacks."""
     samples, per_query, degraded = [], {}, 0
+    for _ in range(WARMUP_PASSES):
+        for q, filters in QUERIES:
+            search(_params(q, filters), record_zero_results=False)
+    log(f"  service : {WARMUP_PASSES} tours de chauffe des {len(QUERIES)} requêtes")
     for number, (q, filters) in enumerate(QUERIES, 1):
         result, times, fallbacks = _time_search(q, filters)
         samples.extend(times)

@@ -25,7 +25,7 @@ from knowledge.factories import (
     ThemeFactory,
 )
 from knowledge.models import TestimonyPage
-from search import indexing, text
+from search import highlight, indexing, text
 from search.backends import (
     BackendQuery,
     SearchBackendError,
@@ -410,6 +410,23 @@ def test_highlights_come_from_the_node_and_are_html_safe(corpus, backend):
     hit = next(h for h in other if "<b>" in h.title)
     assert str(hit.title_html) == "L&#x27;élu et les &lt;b&gt;habitants&lt;/b&gt;"
     assert "<mark>quartier</mark>" in str(hit.excerpt_html)
+
+
+def test_excerpts_are_cut_where_the_database_backend_cuts_them(corpus, backend):
+    """The node marks the words; the window around them is ``search.highlight``'s, so a reader
+    sees the same excerpt whichever backend answered."""
+    filler = " ".join(f"mot{n}" for n in range(80))
+    published_sheet(
+        "Repérer les logements anciens",
+        summary=f"{filler} le saturnisme touche   les enfants\nde l'habitat ancien. {filler}",
+    )
+    parsed = parse("saturnisme enfants", get_lexicon())
+    hits = backend.search(BackendQuery(parsed=parsed)).hits
+    hit = next(h for h in hits if h["title"] == "Repérer les logements anciens")
+    excerpt = str(hit["excerpt_html"])
+    assert excerpt == str(highlight.excerpt(hit["text"], parsed.highlight_stems))
+    assert excerpt.startswith("… ") and excerpt.endswith(" …")
+    assert "le <mark>saturnisme</mark> touche les <mark>enfants</mark> de l&#x27;habitat" in excerpt
 
 
 def test_a_deep_page_beyond_the_result_window_is_the_last_page(corpus, backend):
