@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from api.filters import ServiceSearchFilter
-from knowledge.factories import draft_of
+from knowledge.factories import PracticeSheetPageFactory, draft_of
 from search.backends import get_search_backend
 from search.facets import GLOSSARY_TYPE, TYPE_KEY
 from search.service import MATCHING_PAGES_MAX
@@ -287,3 +287,15 @@ def test_page_search_is_throttled_with_a_french_429(client, content):
     assert int(response["Retry-After"]) > 0
     # Plain listings are not throttled.
     assert client.get("/api/v2/pages/").status_code == 200
+
+
+def test_total_count_follows_a_publish_and_an_unpublish_at_once(client, content):
+    """Counts are kept per content version (api.pagination.total_count): never stale."""
+    url = "/api/v2/pages/?type=knowledge.PracticeSheetPage"
+    before = client.get(url).json()["meta"]["total_count"]
+    sheet = PracticeSheetPageFactory(title="Nouvelle fiche", live=False)
+    sheet.save_revision().publish()
+    assert client.get(url).json()["meta"]["total_count"] == before + 1
+    sheet.refresh_from_db()  # live now: publish() saved another instance
+    sheet.unpublish()
+    assert client.get(url).json()["meta"]["total_count"] == before

@@ -113,9 +113,11 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
     # The page types asked for with ?type= (None: every type), read by the search filter.
     page_models = None
 
-    def get_base_queryset(self):
-        """THE page queryset of the API: live, public, consented, on this site."""
-        queryset = visible_pages()
+    def get_base_queryset(self, model=None):
+        """THE page queryset of the API: live, public, consented, on this site (pages of
+        ``model`` only, when given: filtered on its own table, not through a subquery of
+        every page, which SQLite materialises for the count and for each page of results)."""
+        queryset = visible_pages(model.objects.all() if model is not None else None)
         site = Site.find_for_request(self.request)
         if site is None:
             return queryset.none()
@@ -137,7 +139,7 @@ class BoussolePagesAPIViewSet(BoussoleEndpointMixin, PagesAPIViewSet):
             # The specific model, so its own fields can be serialised; what the items show
             # (taxonomy, related pages, locale) loaded for all of them at once.
             model = models[0]
-            queryset = model.objects.filter(pk__in=self.get_base_queryset().values("pk"))
+            queryset = self.get_base_queryset(model)
             return prefetch_visible(model, with_facets(queryset).select_related("locale"))
         return self.get_base_queryset().type(*models)
 

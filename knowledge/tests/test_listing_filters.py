@@ -350,3 +350,74 @@ def test_listing_queries_do_not_grow_with_the_number_of_cards(settings, client):
         TestimonyFactory(themes=[theme], dispositif=clsm, territory=taxonomy(Territory, "essonne"))
     many = (queries_for("/fiches-pratiques/"), queries_for("/remontees-de-terrain/"))
     assert many == few
+
+
+def _page_links(response):
+    pagination = re.search(r'<nav class="pagination".*?</nav>', response.content.decode(), re.S)
+    return [
+        int(n)
+        for n in re.findall(r'href="\?page=(\d+)"(?: aria-current="page")?>', pagination.group(0))
+    ]
+
+
+@pytest.mark.django_db
+def test_pagination_links_the_ends_and_the_pages_around_only(client, monkeypatch):
+    monkeypatch.setattr(PracticeSheetIndexPage, "paginate_by", 1)
+    for n in range(14):
+        PracticeSheetPageFactory(title=f"Fiche {n:02d}")
+    response = client.get(f"{SHEETS_URL}?page=7")
+    html = response.content.decode()
+    # 1, 2, …, 5 to 9, …, 13, 14 (besides "previous" and "next"): never the 14 pages a long
+    # listing would print (1 700 on 20 000 items).
+    assert _page_links(response) == [1, 2, 5, 6, 7, 8, 9, 13, 14]
+    assert 'href="?page=6" rel="prev"' in html and 'href="?page=8" rel="next"' in html
+    assert html.count('class="pagination__gap" aria-hidden="true">…</li>') == 2
+    assert 'href="?page=7" aria-current="page"' in html
+
+
+@pytest.mark.django_db
+def test_a_deep_page_costs_the_queries_of_the_first(settings, client, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.BOUSSOLE_PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(PracticeSheetIndexPage, "paginate_by", 2)
+    theme = ThemeFactory()
+    for n in range(12):
+        PracticeSheetPageFactory(title=f"Fiche {n:02d}", themes=[theme])
+
+    def queries_for(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured.captured_queries), [p.title for p in response.context["items"]]
+
+    first, first_titles = queries_for(SHEETS_URL)
+    deep, deep_titles = queries_for(f"{SHEETS_URL}?page=6")
+    assert deep == first
+    assert (first_titles, deep_titles) == (["Fiche 00", "Fiche 01"], ["Fiche 10", "Fiche 11"])
+
+
+@pytest.mark.django_db
+def test_counts_and_facets_follow_a_publish_at_once(client, markup):
+    """Counts are kept per content version: the next request after a publish sees them move."""
+    theme = ThemeFactory(name="Prévention", slug="prevention")
+    PracticeSheetPageFactory(title="Fiche une", themes=[theme])
+    before = client.get(SHEETS_URL)
+    assert before.context["result_count"] == 1
+    assert _theme_count(before, "prevention") == 1
+
+    draft = PracticeSheetPageFactory(title="Fiche deux", themes=[theme], live=False)
+    draft.save_revision().publish()
+    after = client.get(SHEETS_URL)
+    assert after.context["result_count"] == 2
+    assert _theme_count(after, "prevention") == 2
+    assert "Fiche deux" in markup.text(after)
+    filtered = client.get(f"{SHEETS_URL}?theme=prevention")
+    assert filtered.context["result_count"] == 2
+
+
+def _theme_count(response, slug):
+    facet = next(f for f in response.context["filter_facets"] if f["name"] == "theme")
+    return next(c["count"] for c in facet["choices"] if c["value"] == slug)
