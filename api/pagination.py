@@ -4,8 +4,6 @@ With ``?search=`` the listing's ``meta`` also says whether the search service's 
 matches (``search_truncated``, and then a French ``notice``): see ``api.filters``.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.utils.translation import gettext as _
@@ -51,8 +49,7 @@ def total_count(queryset):
         sql = str(queryset.query)
     except EmptyResultSet:
         return 0
-    digest = hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()
-    return content_version.per_version(f"api-count:{digest}", lambda _request: queryset.count())
+    return content_version.per_version_of("api-count", sql, lambda _request: queryset.count())
 
 
 class BoussolePagination(WagtailPagination):

@@ -2,6 +2,7 @@
 privacy, taxonomy, glossary). Kept in the shared cache: per-version caches (navigation, whole
 pages) are then right in every worker process without being purged one by one."""
 
+import hashlib
 import time
 import uuid
 
@@ -54,6 +55,13 @@ def per_version(name, compute, request=None):
     if request is not None:
         setattr(request, attribute, value)
     return value
+
+
+def per_version_of(name, about, compute):
+    """``per_version`` for a value that also depends on ``about`` (a path, a query, a filter
+    set: any string), kept under a digest of it (keys stay short whatever its length)."""
+    digest = hashlib.sha1(about.encode(), usedforsecurity=False).hexdigest()
+    return per_version(f"{name}:{digest}", compute)
 
 
 def changed_at(token):

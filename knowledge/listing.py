@@ -1,7 +1,5 @@
 """Filtered, paginated listings of a page's children for the reader site."""
 
-import hashlib
-
 from django import forms
 from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -84,16 +82,16 @@ def _selected(form):
     return selected
 
 
-def _listing_counts(form, visible, index_page, selected):
-    """The number of listed pages and {filter name: {value: count}}, computed once per content
-    version and filter set: they change only when content does, and each is a count or a
-    grouping of every listed page."""
+def _listing_counts(form, visible, items, index_page, selected):
+    """The number of listed ``items`` and {filter name: {value: count}} over ``visible``,
+    computed once per content version and filter set: they change only when content does, and
+    each is a count or a grouping of every listed page."""
     chosen = sorted((name, sorted(values)) for name, values in selected.items() if values)
-    digest = hashlib.sha1(repr(chosen).encode(), usedforsecurity=False).hexdigest()
-    return content_version.per_version(
-        f"listing-counts:{index_page.pk}:{digest}",
+    return content_version.per_version_of(
+        f"listing-counts:{index_page.pk}",
+        repr(chosen),
         lambda _request: {
-            "total": (form.filter(visible) if chosen else visible).count(),
+            "total": items.count(),
             "facets": {
                 name: _facet_counts(form, visible, name, field)
                 for name, field in form.fields.items()
@@ -220,7 +218,7 @@ def build_listing(index_page, request):
             filter_errors += [str(e) for errors in form.errors.values() for e in errors]
             form = form_class()
     selected = _selected(form)
-    counts = _listing_counts(form, visible, index_page, selected)
+    counts = _listing_counts(form, visible, items, index_page, selected)
     facets = _filter_facets(form, selected, counts["facets"])
     # The page's ids first, then their cards: sorting narrow rows is cheap, sorting whole
     # pages (bodies included) to skip 600 of them is what made deep pages slow.

@@ -1,7 +1,5 @@
 """The abstract base page and the field-group mixins every Boussole page type is built from."""
 
-import hashlib
-
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -160,9 +158,8 @@ class BoussolePage(Page, FreshnessMixin):
         if not path_components:
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        digest = hashlib.sha1(url_path.encode(), usedforsecurity=False).hexdigest()
-        found = content_version.per_version(
-            f"route:{digest}", lambda _request: self._locate(url_path, path_components)
+        found = content_version.per_version_of(
+            "route", url_path, lambda _request: self._locate(url_path, path_components)
         )
         if not found:
             raise Http404
