@@ -56,6 +56,10 @@ def test_keyboard_reader_reports_and_moderator_handles_it(browser, live_server, 
     context, page = logged_in(browser, live_server, "moderatrice")
     page.get_by_role("link", name="1 retour nouveau").click()
     page.get_by_role("link", name="Information obsolète").click()
+    # Read the report once its page has loaded: right after the click, <main> may still be
+    # the one being replaced (an empty text on a loaded machine).
+    page.wait_for_url("**/retours-lecteurs/edit/**")
+    page.wait_for_load_state()
     assert "délégation départementale" in page.locator("main").inner_text()
     page.select_option("select[name=status]", Status.DONE)
     page.select_option("select[name=answered_by_revision]", index=1)
